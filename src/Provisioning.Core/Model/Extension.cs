@@ -1,0 +1,32 @@
+namespace Provisioning.Core.Model;
+
+/// <summary>
+/// A recorded address (phone number, SIP address, platform id) of an environment, how it is recorded and whose it is.
+/// On input <see cref="User"/> carries only the id of the user to link; on output it is that user without its extensions.
+/// </summary>
+public sealed record Extension
+{
+    public long? Id { get; init; }
+
+    /// <summary>The environment's internal id; set on output and inside the services, never read from the wire.</summary>
+    public long TenantId { get; init; }
+
+    public TenantRef Tenant { get; init; }
+
+    public string? Address { get; init; }
+
+    public RecordingMode Mode { get; init; } = RecordingMode.Full;
+
+    public RecordedMedia Media { get; init; } = RecordedMedia.VoiceOnly;
+
+    public User? User { get; init; }
+
+    /// <summary>
+    /// Input only: what the request said about the media. A store applies it to the stored value inside its write
+    /// transaction, so a v2 flag keeps the directions that v3 chose, without a race.
+    /// </summary>
+    public MediaChange? MediaChange { get; init; }
+
+    /// <summary>The media to store over <paramref name="stored"/> (none for a new extension).</summary>
+    public RecordedMedia MediaOver(RecordedMedia stored) => MediaChange?.ApplyTo(stored) ?? Media;
+}

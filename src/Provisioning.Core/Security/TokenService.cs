@@ -1,0 +1,88 @@
+using Provisioning.Core.Results;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Core.Security;
+
+/// <summary>requestToken, releaseToken, and the check of the token every other operation carries.</summary>
+public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher, TokenOptions options, TimeProvider time)
+{
+    private readonly ITokenStore _tokens = store.Tokens;
+
+    public async Task<Result<string>> RequestAsync(string? eid, string? loginName, string? password, CancellationToken cancellationToken)
+    {
+        var missing = Rules.Required(eid, "eid") ?? Rules.Required(loginName, "loginName") ?? Rules.Required(password, "password");
+        if (missing is { } failure)
+        {
+            return failure;
+        }
+        var now = time.GetUtcNow();
+        var throttle = await _tokens.GetThrottleAsync(eid!, loginName!, cancellationToken);
+        var credentials = await _tokens.FindCredentialsAsync(eid!, loginName!, cancellationToken);
+        // Verified even when locked out or unknown, so the answer takes as long whatever the reason.
+        var verified = hasher.Verify(PasswordHasher.Md5Hex(password!), credentials?.PasswordHash);
+        if (throttle?.IsLockedOut(now) == true)
+        {
+            return Failures.LoginFailed;
+        }
+        if (!verified || credentials is null)
+        {
+            await _tokens.RegisterFailureAsync(eid!, loginName!, now, options.Lockout, cancellationToken);
+            return Failures.LoginFailed;
+        }
+        if (throttle is not null)
+        {
+            await _tokens.ClearThrottleAsync(eid!, loginName!, cancellationToken);
+        }
+        if (!credentials.Account.MayUseApi(now))
+        {
+            return Failures.PermissionDenied;
+        }
+        var token = TokenCodec.NewToken();
+        await _tokens.CreateTokenAsync(TokenCodec.Hash(token), credentials.Account.UserId, now, now + options.MaxLifetime, cancellationToken);
+        return Result<string>.Ok(token);
+    }
+
+    public async Task<Result> ReleaseAsync(string? token, CancellationToken cancellationToken)
+    {
+        var session = await FindLiveAsync(token, cancellationToken);
+        if (session is null || !await _tokens.ReleaseTokenAsync(session.TokenId, time.GetUtcNow(), cancellationToken))
+        {
+            return Failures.TokenInvalid;
+        }
+        return Result.Ok();
+    }
+
+    public async Task<Result<Caller>> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    {
+        var session = await FindLiveAsync(token, cancellationToken);
+        if (session is null)
+        {
+            return Failures.TokenInvalid;
+        }
+        var now = time.GetUtcNow();
+        if (!session.Account.MayUseApi(now))
+        {
+            return Failures.PermissionDenied;
+        }
+        if (now - session.LastUsedAt >= options.TouchInterval)
+        {
+            await _tokens.TouchTokenAsync(session.TokenId, now, cancellationToken);
+        }
+        var account = session.Account;
+        return Result<Caller>.Ok(new Caller(account.UserId, account.TenantId, account.Eid, account.LoginName, account.IsSystemAdministrator, session.TokenId));
+    }
+
+    private async Task<TokenSession?> FindLiveAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!TokenCodec.IsWellFormed(token))
+        {
+            return null;
+        }
+        var session = await _tokens.FindTokenAsync(TokenCodec.Hash(token!), cancellationToken);
+        var now = time.GetUtcNow();
+        var live = session is { ReleasedAt: null }
+            && now < session.ExpiresAt
+            && now - session.LastUsedAt < options.IdleTimeout;
+        return live ? session : null;
+    }
+}

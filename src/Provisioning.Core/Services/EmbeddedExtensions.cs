@@ -1,0 +1,35 @@
+using System.Globalization;
+using Provisioning.Core.Model;
+using Provisioning.Core.Results;
+
+namespace Provisioning.Core.Services;
+
+/// <summary>The extensions a createUser or updateUser carries inside the user: checked and bound to its environment.</summary>
+internal static class EmbeddedExtensions
+{
+    public static Failure? Check(IReadOnlyList<Extension> extensions, Tenant tenant)
+    {
+        for (var i = 0; i < extensions.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"user.extensions[{i + 1}]");
+            var extension = extensions[i];
+            var failure = Rules.RequiredText(extension.Address, $"{field}.extension", ApiLimits.ExtensionLength)
+                ?? (extension.Tenant.IsEmpty ? null : Rules.Agrees(tenant, extension.Tenant, field));
+            if (failure is not null)
+            {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    public static IReadOnlyList<Extension> Bind(IReadOnlyList<Extension> extensions, Tenant tenant) =>
+        extensions.Select(e => e with
+        {
+            Id = null,
+            TenantId = tenant.Id,
+            Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
+            User = null,
+            Media = e.MediaOver(Model.RecordedMedia.None),
+        }).ToArray();
+}

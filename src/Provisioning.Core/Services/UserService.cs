@@ -1,0 +1,171 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Results;
+using Provisioning.Core.Security;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Core.Services;
+
+/// <summary>createUser, updateUser, deleteUser, getUserByLoginNameAndEnvironment and listUsers.</summary>
+public sealed class UserService(IProvisioningStore store, TenantAccess access, PasswordHasher hasher, ApiLimits limits, TimeProvider time)
+{
+    private readonly IUserStore _users = store.Users;
+
+    public async Task<Result<User>> CreateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken)
+    {
+        var tenant = await access.ResolveAsync(caller, input.Tenant, "user", cancellationToken);
+        if (!tenant.IsOk)
+        {
+            return tenant.ToFailure();
+        }
+        var prepared = Prepare(input with { Id = null }, passwordMd5, tenant.Value, caller);
+        if (!prepared.IsOk)
+        {
+            return prepared.ToFailure();
+        }
+        var write = await _users.CreateAsync(prepared.Value, cancellationToken);
+        return ToResult(write, prepared.Value.User, tenant.Value);
+    }
+
+    public async Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken)
+    {
+        var target = await FindTargetAsync(caller, input, cancellationToken);
+        if (!target.IsOk)
+        {
+            return target.ToFailure();
+        }
+        var (stored, tenant) = target.Value;
+        if (UserRules.Elevation(stored, caller) is { } elevation)
+        {
+            return elevation;
+        }
+        var prepared = Prepare(input with { Id = stored.Id }, passwordMd5, tenant, caller);
+        if (!prepared.IsOk)
+        {
+            return prepared.ToFailure();
+        }
+        var write = await _users.UpdateAsync(prepared.Value, cancellationToken);
+        return ToResult(write, prepared.Value.User, tenant);
+    }
+
+    public async Task<Result> DeleteAsync(Caller caller, long? userId, CancellationToken cancellationToken)
+    {
+        if ((Rules.Required(userId, "userId") ?? Rules.Positive(userId, "userId")) is { } invalid)
+        {
+            return invalid;
+        }
+        var stored = await _users.FindByIdAsync(userId!.Value, UserParts.Roles, cancellationToken);
+        if (stored is null || !caller.MayActOn(stored.TenantId))
+        {
+            return caller.IsSystemAdministrator ? Failures.DoesNotExist("userId", userId.Value) : Failures.PermissionDenied;
+        }
+        if (UserRules.Elevation(stored, caller) is { } elevation)
+        {
+            return elevation;
+        }
+        var write = await _users.DeleteAsync(userId.Value, cancellationToken);
+        return write.Status switch
+        {
+            WriteStatus.Ok => Result.Ok(),
+            WriteStatus.NotFound => Failures.DoesNotExist("userId", userId.Value),
+            _ => write.Refusal ?? Failures.Illegal("The user cannot be deleted"),
+        };
+    }
+
+    public async Task<Result<User>> GetByLoginAsync(Caller caller, string? loginName, TenantRef tenantRef, CancellationToken cancellationToken)
+    {
+        if (Rules.Required(loginName, "loginName") is { } missing)
+        {
+            return missing;
+        }
+        var tenant = await access.ResolveAsync(caller, tenantRef, "environment", cancellationToken);
+        if (!tenant.IsOk)
+        {
+            return tenant.ToFailure();
+        }
+        var user = await _users.FindByLoginAsync(tenant.Value.Id, loginName!, UserParts.All, cancellationToken);
+        return user is null
+            ? Failures.NotFound($"The user '{loginName}' was not found in environment {tenant.Value.Eid}")
+            : Result<User>.Ok(user);
+    }
+
+    public async Task<Result<UserListing>> ListAsync(Caller caller, UserFilter? filter, CancellationToken cancellationToken)
+    {
+        filter ??= new UserFilter();
+        var tenants = await access.SelectAsync(caller, filter.Environment, cancellationToken);
+        if (!tenants.IsOk)
+        {
+            return tenants.ToFailure();
+        }
+        var query = UserQueries.From(filter, tenants.Value, time.GetUtcNow());
+        if (filter.JustCount == true)
+        {
+            var count = tenants.Value is [] ? 0 : await _users.CountAsync(query, cancellationToken);
+            return Result<UserListing>.Ok(new UserListing(count, []));
+        }
+        IReadOnlyList<User> users = tenants.Value is [] ? [] : await _users.ListAsync(query, UserQueries.Parts(filter), limits.MaxListResults + 1, cancellationToken);
+        return users.Count switch
+        {
+            0 => Failures.NotFound("No user matches the filter"),
+            var n when n > limits.MaxListResults => Failures.TooManyResults(limits.MaxListResults),
+            _ => Result<UserListing>.Ok(new UserListing(null, users)),
+        };
+    }
+
+    private async Task<Result<(User Stored, Tenant Tenant)>> FindTargetAsync(Caller caller, User input, CancellationToken cancellationToken)
+    {
+        if (input.Id is { } id)
+        {
+            var stored = id > 0 ? await _users.FindByIdAsync(id, UserParts.Roles, cancellationToken) : null;
+            if (stored is null || !caller.MayActOn(stored.TenantId))
+            {
+                return caller.IsSystemAdministrator ? Failures.DoesNotExist("user.id", id) : Failures.PermissionDenied;
+            }
+            var own = await access.ResolveAsync(caller, input.Tenant.IsEmpty ? stored.Tenant : input.Tenant, "user", cancellationToken);
+            if (!own.IsOk)
+            {
+                return own.ToFailure();
+            }
+            return own.Value.Id == stored.TenantId
+                ? Result<(User, Tenant)>.Ok((stored, own.Value))
+                : Failures.Illegal($"user.id {id} does not belong to environment {own.Value.Eid}");
+        }
+        var tenant = await access.ResolveAsync(caller, input.Tenant, "user", cancellationToken);
+        if (!tenant.IsOk)
+        {
+            return tenant.ToFailure();
+        }
+        if (Rules.Required(input.LoginName, "user.loginName") is { } missing)
+        {
+            return missing;
+        }
+        var byLogin = await _users.FindByLoginAsync(tenant.Value.Id, input.LoginName!, UserParts.Roles, cancellationToken);
+        return byLogin is null ? Failures.DoesNotExist("user.loginName", input.LoginName!) : Result<(User, Tenant)>.Ok((byLogin, tenant.Value));
+    }
+
+    private Result<UserWrite> Prepare(User input, string? passwordMd5, Tenant tenant, Caller caller)
+    {
+        if ((UserRules.Check(input, passwordMd5, caller) ?? EmbeddedExtensions.Check(input.Extensions, tenant)) is { } invalid)
+        {
+            return invalid;
+        }
+        var user = input with
+        {
+            TenantId = tenant.Id,
+            Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
+            UserType = input.UserType ?? UserType.Verba,
+            Extensions = EmbeddedExtensions.Bind(input.Extensions, tenant),
+        };
+        return Result<UserWrite>.Ok(new UserWrite(user, passwordMd5 is null ? null : hasher.Hash(passwordMd5.ToLowerInvariant())));
+    }
+
+    private static Result<User> ToResult(StoreWrite<User> write, User user, Tenant tenant) => write.Status switch
+    {
+        WriteStatus.Ok => Result<User>.Ok(write.Value!),
+        WriteStatus.Duplicate when ExtensionKeys.TryParse(write.Detail, out var address) => Failures.ExtensionExists(tenant.Eid!, address),
+        WriteStatus.Duplicate => Failures.Exists("user", "loginName", $"{tenant.Eid}:{user.LoginName}"),
+        WriteStatus.MissingReference when write.Detail == "observerGroupId" => Failures.DoesNotExist("user.observerGroupId", user.ObserverGroupId ?? 0),
+        WriteStatus.MissingReference => Failures.DoesNotExist("user.observerUserId", user.ObserverUserId ?? 0),
+        WriteStatus.NotFound => Failures.DoesNotExist("user.id", user.Id ?? 0),
+        _ => write.Refusal ?? Failures.Illegal("The change was refused"),
+    };
+}

@@ -1,0 +1,19 @@
+namespace Provisioning.Core.Storage;
+
+/// <summary>
+/// One database holding all state. A write returns only after it is durable; constraint violations come back as
+/// <see cref="WriteStatus"/> values. Implementations: SQLite (embedded default) and PostgreSQL.
+/// </summary>
+public interface IProvisioningStore : IAsyncDisposable
+{
+    ITenantStore Tenants { get; }
+
+    IUserStore Users { get; }
+
+    IExtensionStore Extensions { get; }
+
+    ITokenStore Tokens { get; }
+
+    /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>
+    Task<int> MigrateAsync(CancellationToken cancellationToken);
+}

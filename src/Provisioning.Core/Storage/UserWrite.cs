@@ -1,0 +1,9 @@
+using Provisioning.Core.Model;
+
+namespace Provisioning.Core.Storage;
+
+/// <summary>
+/// A user to store with everything embedded in it, all or nothing. <see cref="PasswordHash"/> is the slow hash, or null
+/// to keep the stored one on update. <see cref="User"/> has <see cref="User.TenantId"/> set, and on update its id.
+/// </summary>
+public sealed record UserWrite(User User, string? PasswordHash);

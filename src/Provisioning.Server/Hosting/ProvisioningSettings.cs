@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Provisioning.Server.Hosting;
+
+public sealed class ProvisioningSettings
+{
+    public const string Section = "Provisioning";
+
+    /// <summary>Where each version listens; {port} becomes PortRangeStart + version.</summary>
+    public string UrlTemplate { get; set; } = "http://0.0.0.0:{port}/provisioning";
+
+    /// <summary>The API versions served, comma-separated.</summary>
+    public string Versions { get; set; } = "2";
+
+    /// <summary>Version N listens on PortRangeStart + N. 0 lets the system choose a free port per version (tests, scripts).</summary>
+    public int PortRangeStart { get; set; } = 7000;
+
+    /// <summary>Largest list answer before ERROR_TOO_MANY_RESULT.</summary>
+    public int MaxListResults { get; set; } = 10_000;
+
+    public StorageSettings Storage { get; set; } = new();
+
+    public BootstrapSettings Bootstrap { get; set; } = new();
+
+    public TokenSettings Tokens { get; set; } = new();
+
+    public SecuritySettings Security { get; set; } = new();
+
+    public LimitSettings Limits { get; set; } = new();
+
+    public IReadOnlyList<int> ParseVersions()
+    {
+        var versions = Versions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .ToArray();
+        var unsupported = versions.Where(v => !SupportedVersions.Contains(v)).ToArray();
+        if (versions.Length == 0 || unsupported.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"Provisioning:Versions is '{Versions}': serve one or more of {string.Join(", ", SupportedVersions)}, comma-separated.");
+        }
+        return versions.Distinct().ToArray();
+    }
+
+    public static IReadOnlyList<int> SupportedVersions { get; } = [2];
+}

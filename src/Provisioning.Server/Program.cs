@@ -1,0 +1,5 @@
+using Provisioning.Server.Hosting;
+
+var app = ProvisioningServer.Build(args);
+await ProvisioningServer.StartAsync(app);
+await app.WaitForShutdownAsync();

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Xml;
+
+namespace Provisioning.Soap.Envelope;
+
+/// <summary>
+/// Reads a SOAP 1.1 envelope up to the operation element in its Body. DTDs are prohibited (never processed, no entity
+/// expansion); a document that carries one is a Client fault before any parsing happens.
+/// </summary>
+public static class EnvelopeReader
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+        MaxCharactersFromEntities = 0,
+    };
+
+    public static XmlReader Create(Stream body, long maxCharacters)
+    {
+        var settings = Settings.Clone();
+        settings.MaxCharactersInDocument = maxCharacters;
+        return XmlReader.Create(body, settings);
+    }
+
+    /// <summary>True when the bytes carry a document type declaration, in UTF-8 or UTF-16.</summary>
+    public static bool HasDoctype(ReadOnlySpan<byte> body) =>
+        body.IndexOf("<!DOCTYPE"u8) >= 0
+        || body.IndexOf("<\0!\0D\0O\0C\0T\0Y\0P\0E\0"u8) >= 0
+        || body.IndexOf("\0<\0!\0D\0O\0C\0T\0Y\0P\0E"u8) >= 0;
+
+    /// <summary>Positions <paramref name="reader"/> on the Body's first element and returns its namespace and local name.</summary>
+    public static (string Namespace, string LocalName) ReadToOperation(XmlReader reader)
+    {
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element)
+        {
+            throw SoapFaultException.Malformed(At(reader, "the document has no root element"));
+        }
+        if (reader.LocalName == "Envelope" && reader.NamespaceURI == SoapNamespaces.Soap12)
+        {
+            throw new SoapFaultException(
+                FaultCode.VersionMismatch,
+                $"Couldn't create SOAP message. Expecting Envelope in namespace {SoapNamespaces.Soap11}, but got {SoapNamespaces.Soap12} ");
+        }
+        if (reader.LocalName != "Envelope" || reader.NamespaceURI != SoapNamespaces.Soap11)
+        {
+            throw SoapFaultException.Malformed(At(reader, $"the root element is {SoapFaultException.QualifiedName(reader.NamespaceURI, reader.LocalName)}, not a SOAP 1.1 Envelope"));
+        }
+        if (reader.IsEmptyElement || !NextChild(reader))
+        {
+            throw SoapFaultException.Malformed(At(reader, "the Envelope has no Body"));
+        }
+        if (IsSoap(reader, "Header"))
+        {
+            CheckHeader(reader);
+            if (!NextChild(reader))
+            {
+                throw SoapFaultException.Malformed(At(reader, "the Envelope has no Body"));
+            }
+        }
+        if (!IsSoap(reader, "Body"))
+        {
+            throw SoapFaultException.Malformed(At(reader, $"expected the SOAP Body but found {SoapFaultException.QualifiedName(reader.NamespaceURI, reader.LocalName)}"));
+        }
+        if (reader.IsEmptyElement || !NextChild(reader))
+        {
+            throw SoapFaultException.NoDispatch(string.Empty, string.Empty);
+        }
+        return (reader.NamespaceURI, reader.LocalName);
+    }
+
+    /// <summary>Reads to the end of the document, so a request broken after its operation is refused before it runs.</summary>
+    public static void ReadToEnd(XmlReader reader)
+    {
+        while (reader.Read())
+        {
+        }
+    }
+
+    public static string At(XmlReader reader, string reason) => reader is IXmlLineInfo { } info && info.HasLineInfo()
+        ? string.Create(CultureInfo.InvariantCulture, $"{reason} at line {info.LineNumber}, position {info.LinePosition}")
+        : reason;
+
+    private static bool IsSoap(XmlReader reader, string localName) =>
+        reader.LocalName == localName && reader.NamespaceURI == SoapNamespaces.Soap11;
+
+    /// <summary>Moves from a start element (or past a sibling's end) to the next element at that level; false at the parent's end.</summary>
+    private static bool NextChild(XmlReader reader)
+    {
+        var wasStart = reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement;
+        var depth = wasStart ? reader.Depth + 1 : reader.Depth;
+        if (!reader.Read())
+        {
+            return false;
+        }
+        while (true)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth)
+            {
+                return true;
+            }
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth < depth)
+            {
+                return false;
+            }
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                reader.Skip();
+                continue;
+            }
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+    }
+
+    private static void CheckHeader(XmlReader reader)
+    {
+        var notUnderstood = new List<string>();
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    var mustUnderstand = reader.GetAttribute("mustUnderstand", SoapNamespaces.Soap11);
+                    if (mustUnderstand is "1" or "true")
+                    {
+                        notUnderstood.Add(SoapFaultException.QualifiedName(reader.NamespaceURI, reader.LocalName));
+                    }
+                    reader.Skip();
+                }
+                else if (!reader.Read())
+                {
+                    throw SoapFaultException.Malformed("unexpected end of the document");
+                }
+            }
+        }
+        if (notUnderstood.Count > 0)
+        {
+            throw new SoapFaultException(FaultCode.MustUnderstand, $"MustUnderstand headers:[{string.Join(", ", notUnderstood)}] are not understood");
+        }
+    }
+}

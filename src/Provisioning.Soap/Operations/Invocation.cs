@@ -1,0 +1,6 @@
+using Provisioning.Soap.Wire;
+
+namespace Provisioning.Soap.Operations;
+
+/// <summary>A bound request, ready to run: authentication, the service call, and the reply.</summary>
+public delegate Task<Reply> Invocation(CancellationToken cancellationToken);

@@ -1,0 +1,11 @@
+using Provisioning.Core.Security;
+using Provisioning.Core.Services;
+
+namespace Provisioning.Soap.Operations;
+
+/// <summary>The Core services the operations call.</summary>
+public sealed record SoapServices(
+    TokenService Tokens,
+    TenantService Tenants,
+    UserService Users,
+    ExtensionService Extensions);

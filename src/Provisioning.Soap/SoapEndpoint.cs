@@ -1,0 +1,80 @@
+using System.Xml;
+using Provisioning.Soap.Binding;
+using Provisioning.Soap.Envelope;
+using Provisioning.Soap.Operations;
+
+namespace Provisioning.Soap;
+
+/// <summary>
+/// One API version: reads a request envelope, binds the operation's parameters, runs it, writes the response. A
+/// request that cannot be understood is answered with a fault before anything runs; the whole document is read
+/// (and must be well formed) before the operation starts, so a broken request changes nothing.
+/// </summary>
+public sealed class SoapEndpoint
+{
+    private readonly IReadOnlyDictionary<string, OperationBinder> _operations;
+
+    public SoapEndpoint(int version, IReadOnlyDictionary<string, OperationBinder> operations, WsdlDocument wsdl)
+    {
+        Version = version;
+        Namespace = SoapNamespaces.ForVersion(version);
+        _operations = operations;
+        Wsdl = wsdl;
+    }
+
+    public int Version { get; }
+
+    public string Namespace { get; }
+
+    public WsdlDocument Wsdl { get; }
+
+    public IEnumerable<string> OperationNames => _operations.Keys;
+
+    /// <summary>Handles one request body; writes the response to <paramref name="output"/> and returns the HTTP status.</summary>
+    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken)
+    {
+        string operation;
+        Invocation invocation;
+        try
+        {
+            (operation, invocation) = Bind(body);
+        }
+        catch (SoapFaultException fault)
+        {
+            EnvelopeWriter.WriteFault(output, fault.Code, fault.Message);
+            return new SoapOutcome(500, null, fault.Code);
+        }
+        var reply = await invocation(cancellationToken);
+        EnvelopeWriter.WriteResponse(output, Namespace, operation, reply.WriteReturnContent);
+        return new SoapOutcome(200, operation, null, reply.Outcome);
+    }
+
+    private (string Operation, Invocation Invocation) Bind(ReadOnlyMemory<byte> body)
+    {
+        if (body.Length == 0)
+        {
+            throw SoapFaultException.Malformed("the request has no body");
+        }
+        if (EnvelopeReader.HasDoctype(body.Span))
+        {
+            throw SoapFaultException.Malformed("a DOCTYPE is not allowed: DTDs are never processed");
+        }
+        using var stream = new ReadOnlyMemoryStream(body);
+        using var reader = EnvelopeReader.Create(stream, body.Length);
+        try
+        {
+            var (ns, name) = EnvelopeReader.ReadToOperation(reader);
+            if (ns != Namespace || !_operations.TryGetValue(name, out var binder))
+            {
+                throw SoapFaultException.NoDispatch(ns, name);
+            }
+            var invocation = binder(new ElementReader(reader, string.Empty, new ReaderLimits()));
+            EnvelopeReader.ReadToEnd(reader);
+            return (name, invocation);
+        }
+        catch (XmlException e)
+        {
+            throw SoapFaultException.Malformed(e.Message);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Provisioning.Storage.Sqlite;
+
+/// <summary>
+/// The database file: one writer connection (see <see cref="SqliteWriter"/>) and pooled reader connections, which WAL
+/// lets read while the writer writes. Settings that make an OK durable: journal_mode=WAL, synchronous=FULL.
+/// </summary>
+internal sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _readConnectionString;
+
+    private SqliteDatabase(string readConnectionString, SqliteWriter writer)
+    {
+        _readConnectionString = readConnectionString;
+        Writer = writer;
+    }
+
+    public SqliteWriter Writer { get; }
+
+    public static SqliteDatabase Open(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            throw new ArgumentException("The SQLite store needs a database file: an in-memory database would lose every write.", nameof(connectionString));
+        }
+        var writerConnection = new SqliteConnection(builder.ToString());
+        writerConnection.Open();
+        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        builder.Mode = SqliteOpenMode.ReadWrite;
+        return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection));
+    }
+
+    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    public T Read<T>(Func<SqliteConnection, T> read)
+    {
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return read(connection);
+    }
+
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(read));
+    }
+
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null) => Writer.ExecuteAsync(work, keep);
+
+    /// <summary>Applies the embedded migrations newer than the file's user_version, each in its own transaction.</summary>
+    public Task<int> MigrateAsync() => Writer.ExecuteAsync(connection =>
+    {
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        {
+            Execute(connection, sql);
+            Execute(connection, $"PRAGMA user_version = {version}");
+            current = version;
+        }
+        return current;
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    public static int Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static IEnumerable<(int Version, string Sql)> Migrations()
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Version: int.Parse(n["Migrations.".Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture), Sql: ReadResource(assembly, n)))
+            .OrderBy(m => m.Version);
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+using Provisioning.Core.Model;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Sqlite;
+
+internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
+{
+    private const string KeyWhere = "e.tenant_id = @t AND (@id IS NULL OR e.id = @id) AND (@key IS NULL OR e.address_key = @key)";
+
+    public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) =>
+        db.ReadAsync(c => Find(c, key, withUser: true), cancellationToken);
+
+    public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<Extension>>(c =>
+        {
+            using var command = Sql.Command(
+                c,
+                $"{ExtensionRows.Select} WHERE (@tenants IS NULL OR e.tenant_id IN (SELECT value FROM json_each(@tenants))) AND "
+                + Sql.Match("e.address_key", "@address", query.Address) + " AND (@user IS NULL OR e.user_id = @user) ORDER BY e.id LIMIT @limit",
+                ("@tenants", query.TenantIds is null ? null : Sql.JsonIds(query.TenantIds)),
+                ("@address", query.Address?.Key),
+                ("@user", query.UserId),
+                ("@limit", limit));
+            return WithUsers(c, ExtensionRows.ReadAll(command));
+        }, cancellationToken);
+
+    public Task<StoreWrite<Extension>> CreateAsync(Extension extension, CancellationToken cancellationToken) =>
+        db.WriteAsync(c =>
+        {
+            if (!UserInTenant(c, extension))
+            {
+                return StoreWrite<Extension>.MissingReference("user");
+            }
+            var id = Sql.ScalarInt64(
+                c,
+                "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
+                + "ON CONFLICT DO NOTHING RETURNING id",
+                ("@t", extension.TenantId), ("@a", extension.Address), ("@k", Keys.Fold(extension.Address!)), ("@m", extension.Mode),
+                ("@media", extension.MediaOver(RecordedMedia.None).Bits), ("@u", extension.User?.Id));
+            return id is null ? StoreWrite<Extension>.Duplicate("extension") : StoreWrite<Extension>.Ok(Find(c, new ExtensionKey(extension.TenantId, id, null), withUser: false)!);
+        }, w => w.IsOk);
+
+    public Task<StoreWrite<Extension>> UpdateAsync(ExtensionKey key, Extension values, CancellationToken cancellationToken) =>
+        db.WriteAsync(c =>
+        {
+            if (Find(c, key, withUser: false) is not { } stored)
+            {
+                return StoreWrite<Extension>.NotFound();
+            }
+            if (!UserInTenant(c, values))
+            {
+                return StoreWrite<Extension>.MissingReference("user");
+            }
+            var addressKey = Keys.Fold(values.Address!);
+            if (Sql.Exists(c, "SELECT 1 FROM extensions WHERE tenant_id = @t AND address_key = @k AND id <> @id", ("@t", key.TenantId), ("@k", addressKey), ("@id", stored.Id)))
+            {
+                return StoreWrite<Extension>.Duplicate("extension");
+            }
+            Sql.Execute(
+                c,
+                "UPDATE extensions SET address = @a, address_key = @k, recording_mode = @m, media = @media, user_id = @u WHERE id = @id",
+                ("@a", values.Address), ("@k", addressKey), ("@m", values.Mode), ("@media", values.MediaOver(stored.Media).Bits),
+                ("@u", values.User?.Id), ("@id", stored.Id));
+            return StoreWrite<Extension>.Ok(Find(c, key with { Id = stored.Id, Address = null }, withUser: false)!);
+        }, w => w.IsOk);
+
+    public Task<StoreWrite<Extension>> DeleteAsync(ExtensionKey key, CancellationToken cancellationToken) =>
+        db.WriteAsync(c =>
+        {
+            if (Find(c, key, withUser: false) is not { } stored)
+            {
+                return StoreWrite<Extension>.NotFound();
+            }
+            Sql.Execute(c, "DELETE FROM extensions WHERE id = @id", ("@id", stored.Id));
+            return StoreWrite<Extension>.Ok(stored);
+        }, w => w.IsOk);
+
+    private static bool UserInTenant(SqliteConnection c, Extension extension) =>
+        extension.User?.Id is not { } userId
+        || Sql.Exists(c, "SELECT 1 FROM users WHERE id = @id AND tenant_id = @t", ("@id", userId), ("@t", extension.TenantId));
+
+    private static Extension? Find(SqliteConnection c, ExtensionKey key, bool withUser)
+    {
+        using var command = Sql.Command(
+            c,
+            $"{ExtensionRows.Select} WHERE {KeyWhere}",
+            ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address)));
+        var rows = ExtensionRows.ReadAll(command);
+        return withUser ? WithUsers(c, rows).FirstOrDefault() : rows.Select(r => r.Extension with { User = r.UserId is { } u ? new User { Id = u } : null }).FirstOrDefault();
+    }
+
+    private static List<Extension> WithUsers(SqliteConnection c, List<(Extension Extension, long? UserId)> rows)
+    {
+        var ids = rows.Where(r => r.UserId is not null).Select(r => r.UserId!.Value).Distinct().ToArray();
+        var users = ids.Length == 0
+            ? new Dictionary<long, User>()
+            : UserRows.Read(c, "u.id IN (SELECT value FROM json_each(@ids))", UserParts.WithoutExtensions, ids.Length, ("@ids", Sql.JsonIds(ids))).ToDictionary(u => u.Id!.Value);
+        return rows.ConvertAll(r => r.Extension with { User = r.UserId is { } id && users.TryGetValue(id, out var user) ? user : null });
+    }
+}

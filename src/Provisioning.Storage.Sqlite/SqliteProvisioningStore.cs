@@ -1,0 +1,40 @@
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Sqlite;
+
+/// <summary>The embedded default store: one SQLite file in WAL mode with full sync.</summary>
+public sealed class SqliteProvisioningStore : IProvisioningStore
+{
+    private readonly SqliteDatabase _db;
+
+    private SqliteProvisioningStore(SqliteDatabase db)
+    {
+        _db = db;
+        Tenants = new SqliteTenantStore(db);
+        Users = new SqliteUserStore(db);
+        Extensions = new SqliteExtensionStore(db);
+        Tokens = new SqliteTokenStore(db);
+    }
+
+    public ITenantStore Tenants { get; }
+
+    public IUserStore Users { get; }
+
+    public IExtensionStore Extensions { get; }
+
+    public ITokenStore Tokens { get; }
+
+    /// <summary>Called with the size of every committed batch of writes (group commit).</summary>
+    public Action<int>? CommitObserver
+    {
+        get => _db.Writer.BatchObserver;
+        set => _db.Writer.BatchObserver = value;
+    }
+
+    /// <summary>Opens (creating if needed) the database file that <paramref name="connectionString"/> names.</summary>
+    public static SqliteProvisioningStore Open(string connectionString) => new(SqliteDatabase.Open(connectionString));
+
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => _db.MigrateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Provisioning.Core.Model;
+using Provisioning.Core.Security;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Sqlite;
+
+internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
+{
+    private const string Account = "u.id, u.tenant_id, t.eid, u.login_name, COALESCE(u.locked, 0), u.valid_from, u.valid_to";
+
+    public Task<UserCredentials?> FindCredentialsAsync(string eid, string loginName, CancellationToken cancellationToken) =>
+        db.ReadAsync(c =>
+        {
+            using var command = Sql.Command(
+                c,
+                $"SELECT {Account}, u.password_hash FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.eid_key = @e AND u.login_key = @l",
+                ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName)));
+            using var r = command.ExecuteReader();
+            return r.Read() ? new UserCredentials(ReadAccount(c, r), r.Text(7)) : null;
+        }, cancellationToken);
+
+    public Task<LoginThrottle?> GetThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
+        db.ReadAsync(c => Throttle(c, Keys.Fold(eid), Keys.Fold(loginName)), cancellationToken);
+
+    public Task<LoginThrottle> RegisterFailureAsync(string eid, string loginName, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken) =>
+        db.WriteAsync(c =>
+        {
+            var (eidKey, loginKey) = (Keys.Fold(eid), Keys.Fold(loginName));
+            var next = LoginThrottle.AfterFailure(Throttle(c, eidKey, loginKey), now, policy);
+            Sql.Execute(
+                c,
+                "INSERT INTO login_throttle (eid_key, login_key, failures, window_start, locked_until) VALUES (@e, @l, @f, @w, @u) "
+                + "ON CONFLICT (eid_key, login_key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until",
+                ("@e", eidKey), ("@l", loginKey), ("@f", next.Failures), ("@w", next.WindowStart), ("@u", next.LockedUntil));
+            return next;
+        });
+
+    public Task ClearThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
+        db.WriteAsync(c => Sql.Execute(c, "DELETE FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName))));
+
+    public Task<long> CreateTokenAsync(byte[] hash, long userId, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        db.WriteAsync(c => Sql.ScalarInt64(
+            c,
+            "INSERT INTO tokens (hash, user_id, issued_at, last_used_at, expires_at) VALUES (@h, @u, @i, @i, @x) RETURNING id",
+            ("@h", hash), ("@u", userId), ("@i", issuedAt), ("@x", expiresAt))!.Value);
+
+    public Task<TokenSession?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken) =>
+        db.ReadAsync(c =>
+        {
+            using var command = Sql.Command(
+                c,
+                $"SELECT {Account}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
+                + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE k.hash = @h",
+                ("@h", hash));
+            using var r = command.ExecuteReader();
+            return r.Read()
+                ? new TokenSession(r.GetInt64(7), ReadAccount(c, r), r.Time(8)!.Value, r.Time(9)!.Value, r.Time(10)!.Value, r.Time(11))
+                : null;
+        }, cancellationToken);
+
+    public Task<bool> ReleaseTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET released_at = @n WHERE id = @id AND released_at IS NULL", ("@n", now), ("@id", tokenId)) == 1);
+
+    public Task TouchTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET last_used_at = MAX(last_used_at, @n) WHERE id = @id", ("@n", now), ("@id", tokenId)));
+
+    public Task<int> PurgeTokensAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        db.WriteAsync(c => Sql.Execute(c, "DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before)));
+
+    private static LoginThrottle? Throttle(SqliteConnection c, string eidKey, string loginKey)
+    {
+        using var command = Sql.Command(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", eidKey), ("@l", loginKey));
+        using var r = command.ExecuteReader();
+        return r.Read() ? new LoginThrottle(r.GetInt32(0), r.Time(1)!.Value, r.Time(2)) : null;
+    }
+
+    private static AccountState ReadAccount(SqliteConnection c, SqliteDataReader r)
+    {
+        var userId = r.GetInt64(0);
+        using var roles = Sql.Command(c, "SELECT role FROM user_roles WHERE user_id = @u ORDER BY position", ("@u", userId));
+        using var rr = roles.ExecuteReader();
+        var names = new List<string>();
+        while (rr.Read())
+        {
+            names.Add(rr.GetString(0));
+        }
+        return new AccountState(userId, r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0, r.Time(5), r.Time(6), names);
+    }
+}

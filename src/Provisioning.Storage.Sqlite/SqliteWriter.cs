@@ -1,0 +1,198 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Provisioning.Storage.Sqlite;
+
+/// <summary>
+/// The one connection that writes. SQLite allows one writer at a time, so writes queue here, and whatever has queued
+/// while the previous commit was syncing goes into the next transaction together (group commit): one fsync serves the
+/// whole batch. Each write runs inside its own savepoint, so one that fails or is refused is rolled back alone and
+/// never fails its neighbours. A caller's task completes only after the COMMIT holding its write returned, that is,
+/// after the WAL was synced (synchronous=FULL).
+/// </summary>
+internal sealed class SqliteWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection _connection;
+    private readonly Task _loop;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackToSavepoint;
+
+    public SqliteWriter(SqliteConnection connection, Action<int>? batchObserver = null)
+    {
+        _connection = connection;
+        _begin = Command("BEGIN IMMEDIATE");
+        _commit = Command("COMMIT");
+        _rollback = Command("ROLLBACK");
+        _savepoint = Command("SAVEPOINT w");
+        _release = Command("RELEASE w");
+        _rollbackToSavepoint = Command("ROLLBACK TO w");
+        BatchObserver = batchObserver;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Action<int>? BatchObserver { get; set; }
+
+    /// <summary>Queues <paramref name="work"/>; it is kept when <paramref name="keep"/> says so of its result, else rolled back.</summary>
+    public Task<T> ExecuteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null)
+    {
+        var write = new Write<T>(work, keep);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
+        return write.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        foreach (var command in new[] { _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint })
+        {
+            command.Dispose();
+        }
+        await _connection.DisposeAsync();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            RunBatch(batch);
+            BatchObserver?.Invoke(batch.Count);
+            batch.Clear();
+        }
+    }
+
+    private void RunBatch(List<IWrite> batch)
+    {
+        try
+        {
+            _begin.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            batch.ForEach(w => w.Fail(e));
+            return;
+        }
+        foreach (var write in batch)
+        {
+            if (!RunOne(write))
+            {
+                // The transaction itself is broken (disk full, I/O error): nothing of the batch can be committed.
+                var broken = new InvalidOperationException("The write transaction failed and was rolled back.");
+                TryRollback();
+                batch.ForEach(w => w.Fail(w.Failed ?? broken));
+                return;
+            }
+        }
+        try
+        {
+            _commit.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            TryRollback();
+            batch.ForEach(w => w.Fail(w.Failed ?? e));
+            return;
+        }
+        batch.ForEach(w => w.Complete());
+    }
+
+    /// <summary>Runs one write in its savepoint; false when the surrounding transaction can no longer be used.</summary>
+    private bool RunOne(IWrite write)
+    {
+        _savepoint.ExecuteNonQuery();
+        bool keep;
+        try
+        {
+            keep = write.Run(_connection);
+        }
+        catch (Exception e)
+        {
+            write.Fail(e);
+            keep = false;
+        }
+        try
+        {
+            if (!keep)
+            {
+                _rollbackToSavepoint.ExecuteNonQuery();
+            }
+            _release.ExecuteNonQuery();
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+            {
+                _rollback.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // Already rolled back by SQLite itself.
+        }
+    }
+
+    private interface IWrite
+    {
+        Exception? Failed { get; }
+
+        bool Run(SqliteConnection connection);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class Write<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep) : TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously), IWrite
+    {
+        private T? _result;
+
+        public Exception? Failed { get; private set; }
+
+        public bool Run(SqliteConnection connection)
+        {
+            _result = work(connection);
+            return keep?.Invoke(_result) ?? true;
+        }
+
+        public void Complete()
+        {
+            if (Failed is null)
+            {
+                TrySetResult(_result!);
+            }
+        }
+
+        public void Fail(Exception error)
+        {
+            Failed ??= error;
+            TrySetException(Failed);
+        }
+    }
+}
