@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Provisioning.Server.Hosting;
+
+namespace Provisioning.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server, in process, on Kestrel with system-chosen loopback ports and its own SQLite file in a temporary
+/// folder. Passwords are hashed with few iterations to keep tests fast; everything else is as configured in production.
+/// </summary>
+public sealed class TestServer : IAsyncDisposable
+{
+    public const string AdminLogin = "admin";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    private readonly WebApplication _app;
+    private readonly bool _ownsDirectory;
+
+    private TestServer(WebApplication app, string directory, bool ownsDirectory, FakeTimeProvider? time)
+    {
+        _app = app;
+        Directory = directory;
+        _ownsDirectory = ownsDirectory;
+        Time = time;
+        Http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "provisioning.db");
+
+    public FakeTimeProvider? Time { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestServer> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null,
+        string? directory = null)
+    {
+        var ownsDirectory = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "provisioning-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var config = Defaults(directory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        var app = ProvisioningServer.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (time is not null)
+            {
+                builder.Services.AddSingleton<TimeProvider>(time);
+            }
+        });
+        await ProvisioningServer.StartAsync(app);
+        return new TestServer(app, directory, ownsDirectory, time);
+    }
+
+    public static Dictionary<string, string?> Defaults(string directory) => new()
+    {
+        ["Provisioning:UrlTemplate"] = "http://127.0.0.1:{port}/provisioning",
+        ["Provisioning:PortRangeStart"] = "0",
+        ["Provisioning:Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "provisioning.db")}",
+        ["Provisioning:Bootstrap:AdminLogin"] = AdminLogin,
+        ["Provisioning:Bootstrap:AdminPassword"] = AdminPassword,
+        ["Provisioning:Security:PasswordHashIterations"] = "1000",
+    };
+
+    public Uri Url(int version = 2)
+    {
+        var port = _app.Services.GetRequiredService<VersionListeners>().PortOf(version);
+        return new Uri($"http://127.0.0.1:{port}/provisioning");
+    }
+
+    public SoapClient Client(int version = 2) => new(Http, Url(version), version);
+
+    /// <summary>Stops the server but keeps its database, so another can start on it.</summary>
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped already.
+        }
+        Http.Dispose();
+        if (_ownsDirectory)
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open elsewhere; the temporary folder is cleaned by the system.
+            }
+        }
+    }
+}
