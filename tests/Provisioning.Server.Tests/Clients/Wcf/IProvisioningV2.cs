@@ -1,0 +1,30 @@
+using System.ServiceModel;
+
+namespace Provisioning.Server.Tests.Clients.Wcf;
+
+/// <summary>
+/// The v2 port type as dotnet-svcutil generates it from ?wsdl (document/literal wrapped, XmlSerializer, unqualified
+/// children): message contracts per operation and types with *Specified flags for optional values.
+/// </summary>
+[ServiceContract(Namespace = V2.Namespace, Name = "Provisioning")]
+[XmlSerializerFormat(Style = OperationFormatStyle.Document, Use = OperationFormatUse.Literal)]
+public interface IProvisioningV2
+{
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<RequestTokenResponse> RequestTokenAsync(RequestTokenRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<ReleaseTokenResponse> ReleaseTokenAsync(ReleaseTokenRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<CreateExtensionResponse> CreateExtensionAsync(CreateExtensionRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<UpdateExtensionResponse> UpdateExtensionAsync(UpdateExtensionRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<GetExtensionResponse> GetExtensionAsync(GetExtensionRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<ListExtensionsResponse> ListExtensionsAsync(ListExtensionsRequest request);
+}

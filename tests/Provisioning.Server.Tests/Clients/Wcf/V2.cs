@@ -1,0 +1,6 @@
+namespace Provisioning.Server.Tests.Clients.Wcf;
+
+internal static class V2
+{
+    public const string Namespace = "http://v2.provisioning.ws.web.verba.com/";
+}

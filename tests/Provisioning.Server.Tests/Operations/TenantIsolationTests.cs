@@ -1,0 +1,66 @@
+using Provisioning.Server.Tests.Infrastructure;
+
+namespace Provisioning.Server.Tests.Operations;
+
+/// <summary>For every operation: an Administrator of environment A can neither read nor change environment B.</summary>
+public sealed class TenantIsolationTests(SharedServer shared) : IClassFixture<SharedServer>
+{
+    private readonly SoapClient _client = shared.Client;
+
+    public static TheoryData<string, string> Reaches() => new()
+    {
+        { "updateEnvironment", "<environment><eid>{B}</eid><shortName>stolen</shortName></environment>" },
+        { "getEnvironmentByEid", "<eid>{B}</eid>" },
+        { "getEnvironmentByShortName", "<shortName>env-{B}</shortName>" },
+        { "createUser", "<user><eid>{B}</eid><loginName>intruder</loginName></user>" },
+        { "updateUser", "<user><id>{userB}</id><loginName>renamed</loginName></user>" },
+        { "updateUser", "<user><eid>{B}</eid><loginName>victim</loginName></user>" },
+        { "deleteUser", "<userId>{userB}</userId>" },
+        { "getUserByLoginNameAndEnvironment", "<loginName>victim</loginName><eid>{B}</eid>" },
+        { "listUsers", "<filter><environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter></filter>" },
+        { "createExtension", "<extension><eid>{B}</eid><extension>new@b</extension></extension>" },
+        { "updateExtension", "<extension><eid>{B}</eid><extension>b@b</extension></extension>" },
+        { "getExtension", "<environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter><extension>b@b</extension>" },
+        { "listExtensions", "<filter><environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter></filter>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reaches))]
+    public async Task Operation_OnAnotherEnvironment_PermissionDeniedAndNothingChanges(string operation, string parameters)
+    {
+        var (_, tokenA) = await shared.TenantAsync();
+        var (eidB, tokenB) = await shared.TenantAsync();
+        var userB = await Provision.UserAsync(_client, tokenB, "victim", eidB);
+        await Provision.ExtensionAsync(_client, tokenB, "b@b", eidB, $"<user><id>{userB}</id></user>");
+        var before = await SnapshotAsync(tokenB, eidB);
+
+        var answer = await _client.CallAsync(operation, $"<token>{tokenA}</token>" + parameters.Replace("{B}", eidB, StringComparison.Ordinal).Replace("{userB}", userB.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        Assert.Equal(("ERROR_UNAUTHORIZED", "Permission denied."), (answer.StatusCode, answer.Message));
+        Assert.DoesNotContain(eidB, answer.Body, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(tokenB, eidB));
+    }
+
+    [Fact]
+    public async Task ListWithoutFilter_Administrator_SeesOnlyItsOwnEnvironment()
+    {
+        var (eidA, tokenA) = await shared.TenantAsync();
+        var (eidB, tokenB) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, tokenA, "mine@a", eidA);
+        await Provision.ExtensionAsync(_client, tokenB, "theirs@b", eidB);
+
+        var extensions = await _client.CallAsync("listExtensions", $"<token>{tokenA}</token><filter/>");
+        var users = await _client.CallAsync("listUsers", $"<token>{tokenA}</token><filter/>");
+
+        Assert.Equal(["mine@a"], extensions.Return!.Elements("extensions").Select(e => e.Element("extension")!.Value));
+        Assert.All(users.Return!.Elements("users"), u => Assert.Equal(eidA, u.Element("eid")!.Value));
+    }
+
+    private async Task<string> SnapshotAsync(string token, string eid)
+    {
+        var environment = await _client.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>{eid}</eid>");
+        var users = await _client.CallAsync("listUsers", $"<token>{token}</token><filter/>");
+        var extensions = await _client.CallAsync("listExtensions", $"<token>{token}</token><filter/>");
+        return environment.Body + users.Body + extensions.Body;
+    }
+}
