@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Provisioning.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The server as its own operating-system process (dotnet Provisioning.Server.dll), so a test can kill it with
+/// SIGKILL and start it again on the same database.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+
+    private ServerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public int Port => _port.Task.Result;
+
+    public Uri Url => new($"http://127.0.0.1:{Port}/provisioning");
+
+    /// <summary>Everything the process wrote to standard output and error so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    public static async Task<ServerProcess> StartAsync(string directory, IDictionary<string, string?>? settings = null)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Provisioning.Server.dll")])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in TestServer.Defaults(directory))
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        var server = new ServerProcess(Process.Start(info)!);
+        server._process.OutputDataReceived += (_, e) => server.Collect(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Collect(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        var started = await Task.WhenAny(server._port.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (started != server._port.Task)
+        {
+            server._process.Kill();
+            throw new InvalidOperationException("The server process did not start listening:\n" + server.Output);
+        }
+        return server;
+    }
+
+    /// <summary>Kills the process with SIGKILL: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+        if (Listening().Match(line) is { Success: true } match)
+        {
+            _port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"API version 2 listening on http://127\.0\.0\.1:(\d+)/provisioning")]
+    private static partial Regex Listening();
+}
