@@ -14,6 +14,7 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
         Users = new SqliteUserStore(db);
         Extensions = new SqliteExtensionStore(db);
         Tokens = new SqliteTokenStore(db);
+        Groups = new SqliteGroupStore(db);
     }
 
     public ITenantStore Tenants { get; }
@@ -23,6 +24,8 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     public IExtensionStore Extensions { get; }
 
     public ITokenStore Tokens { get; }
+
+    public IGroupStore Groups { get; }
 
     /// <summary>Called with the size of every committed batch of writes (group commit).</summary>
     public Action<int>? CommitObserver

@@ -35,6 +35,12 @@ public static class Failures
     public static Failure DoesNotExist(string field, long value) =>
         DoesNotExist(field, value.ToString(CultureInfo.InvariantCulture));
 
+    public static Failure TwoPrimaryGroups(string field, long userId) =>
+        new(Outcome.IllegalArgument, string.Create(CultureInfo.InvariantCulture, $"{field}: user {userId} would have two primary groups; every user has exactly one"));
+
+    public static Failure NoPrimaryGroup(string field, long userId) =>
+        new(Outcome.IllegalArgument, string.Create(CultureInfo.InvariantCulture, $"{field}: user {userId} would have no primary group; every user has exactly one"));
+
     public static Failure Illegal(string message) => new(Outcome.IllegalArgument, message);
 
     public static Failure NotFound(string message) => new(Outcome.NotFound, message);

@@ -17,7 +17,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return tenant.ToFailure();
         }
-        var prepared = Prepare(input with { Id = null }, passwordMd5, tenant.Value, caller);
+        var prepared = await PrepareAsync(input with { Id = null }, passwordMd5, tenant.Value, caller, cancellationToken);
         if (!prepared.IsOk)
         {
             return prepared.ToFailure();
@@ -38,7 +38,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return elevation;
         }
-        var prepared = Prepare(input with { Id = stored.Id }, passwordMd5, tenant, caller);
+        var prepared = await PrepareAsync(input with { Id = stored.Id }, passwordMd5, tenant, caller, cancellationToken);
         if (!prepared.IsOk)
         {
             return prepared.ToFailure();
@@ -142,11 +142,19 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         return byLogin is null ? Failures.DoesNotExist("user.loginName", input.LoginName!) : Result<(User, Tenant)>.Ok((byLogin, tenant.Value));
     }
 
-    private Result<UserWrite> Prepare(User input, string? passwordMd5, Tenant tenant, Caller caller)
+    private async Task<Result<UserWrite>> PrepareAsync(User input, string? passwordMd5, Tenant tenant, Caller caller, CancellationToken cancellationToken)
     {
-        if ((UserRules.Check(input, passwordMd5, caller) ?? EmbeddedExtensions.Check(input.Extensions, tenant)) is { } invalid)
+        var invalid = UserRules.Check(input, passwordMd5, caller)
+            ?? EmbeddedExtensions.Check(input.Extensions, tenant)
+            ?? MembershipRules.CheckUserMemberships(input.Memberships);
+        if (invalid is { } failure)
         {
-            return invalid;
+            return failure;
+        }
+        var memberships = await ResolveGroupsAsync(input.Memberships, tenant, cancellationToken);
+        if (!memberships.IsOk)
+        {
+            return memberships.ToFailure();
         }
         var user = input with
         {
@@ -154,8 +162,30 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
             Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
             UserType = input.UserType ?? UserType.Verba,
             Extensions = EmbeddedExtensions.Bind(input.Extensions, tenant),
+            Memberships = MembershipRules.Bind(memberships.Value, time.GetUtcNow()),
         };
         return Result<UserWrite>.Ok(new UserWrite(user, passwordMd5 is null ? null : hasher.Hash(passwordMd5.ToLowerInvariant())));
+    }
+
+    /// <summary>Memberships may name their group by name instead of id; the name is looked up in the user's environment.</summary>
+    private async Task<Result<IReadOnlyList<GroupMembership>>> ResolveGroupsAsync(IReadOnlyList<GroupMembership> memberships, Tenant tenant, CancellationToken cancellationToken)
+    {
+        var resolved = new List<GroupMembership>(memberships.Count);
+        foreach (var membership in memberships)
+        {
+            if (membership.Group is { Id: null, Name: { } name })
+            {
+                var group = await store.Groups.FindByNameAsync(tenant.Id, name, cancellationToken);
+                if (group is null)
+                {
+                    return Failures.DoesNotExist("user.groupMemberships.group.name", name);
+                }
+                resolved.Add(membership with { Group = group with { Members = [] } });
+                continue;
+            }
+            resolved.Add(membership);
+        }
+        return Result<IReadOnlyList<GroupMembership>>.Ok(resolved);
     }
 
     private static Result<User> ToResult(StoreWrite<User> write, User user, Tenant tenant) => write.Status switch

@@ -12,6 +12,8 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IExtensionStore Extensions { get; }
 
+    IGroupStore Groups { get; }
+
     ITokenStore Tokens { get; }
 
     /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>

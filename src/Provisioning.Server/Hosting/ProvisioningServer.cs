@@ -101,6 +101,7 @@ public static class ProvisioningServer
         services.AddSingleton<TenantService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<ExtensionService>();
+        services.AddSingleton<GroupService>();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<SoapServices>();
         services.AddSingleton<IReadOnlyDictionary<int, SoapEndpoint>>(sp =>

@@ -8,4 +8,5 @@ public sealed record SoapServices(
     TokenService Tokens,
     TenantService Tenants,
     UserService Users,
-    ExtensionService Extensions);
+    ExtensionService Extensions,
+    GroupService Groups);

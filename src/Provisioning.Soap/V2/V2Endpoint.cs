@@ -13,6 +13,7 @@ public static class V2Endpoint
         EnvironmentOperations.Register(ops, calls);
         UserOperations.Register(ops, calls, V2ExtensionDialect.Instance);
         ExtensionOperations.Register(ops, calls, V2ExtensionDialect.Instance);
+        GroupOperations.Register(ops, calls, V2ExtensionDialect.Instance);
         return new SoapEndpoint(2, ops, WsdlDocument.ForVersion(2));
     }
 }

@@ -3,7 +3,7 @@ using Provisioning.Soap.Binding;
 
 namespace Provisioning.Soap.Wire;
 
-/// <summary>The UserFilter and the extension filter.</summary>
+/// <summary>The UserFilter, the extension filter and the group filter.</summary>
 public static class FilterWire
 {
     public static UserFilter ReadUserFilter(ElementReader r)
@@ -47,6 +47,22 @@ public static class FilterWire
                 "extension" => f with { Extension = r.Text() },
                 "extensionExact" => f with { ExtensionExact = r.Bool() },
                 "userId" => f with { UserId = r.Identifier() },
+                _ => TenantWire.Skip(r, f),
+            };
+        }
+        return f;
+    }
+
+    public static GroupFilter ReadGroupFilter(ElementReader r)
+    {
+        var f = new GroupFilter(null, null, null);
+        while (r.Next())
+        {
+            f = r.Name switch
+            {
+                "environmentFilter" => f with { Environment = TenantWire.ReadFilter(r.Child()) },
+                "name" => f with { Name = r.Text() },
+                "nameExact" => f with { NameExact = r.Bool() },
                 _ => TenantWire.Skip(r, f),
             };
         }

@@ -31,6 +31,13 @@ public static class Provision
         Assert.True(answer.StatusCode == "OK", answer.Body);
     }
 
+    public static async Task<long> GroupAsync(SoapClient client, string token, string eid, string name)
+    {
+        var answer = await client.CallAsync("createGroup", $"<token>{token}</token><group><eid>{eid}</eid><name>{SoapClient.X(name)}</name></group>");
+        Assert.True(answer.StatusCode == "OK", answer.Body);
+        return long.Parse(answer.Return!.Element("group")!.Element("id")!.Value, CultureInfo.InvariantCulture);
+    }
+
     public static string Md5(string password) => Core.Security.PasswordHasher.Md5Hex(password);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 40)];
