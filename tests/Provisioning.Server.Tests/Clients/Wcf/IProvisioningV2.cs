@@ -27,4 +27,19 @@ public interface IProvisioningV2
 
     [OperationContract(Action = "", ReplyAction = "*")]
     Task<ListExtensionsResponse> ListExtensionsAsync(ListExtensionsRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<CreateUserResponse> CreateUserAsync(CreateUserRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<GetGroupByNameAndEnvironmentResponse> GetGroupByNameAndEnvironmentAsync(GetGroupByNameAndEnvironmentRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<DeleteGroupResponse> DeleteGroupAsync(DeleteGroupRequest request);
 }
