@@ -137,6 +137,20 @@ public sealed class SoapEndpointTests
         Assert.False(ping.Ran);
     }
 
+    [Fact]
+    [Trait("Category", "KnownBug")]
+    public async Task HandleAsync_BadValueCutInsideASurrogatePair_IsClientFault()
+    {
+        // Known defect: SoapFaultException.Truncate cuts at 100 UTF-16 units and can split a surrogate pair; the
+        // writer then throws on the lone high surrogate, so the client gets S:Server instead of this S:Client fault.
+        var ping = new PingOperation();
+        var value = new string('y', 99) + "\U0001F600";
+
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), Envelopes.Request($"<v2:ping><flag>{value}</flag></v2:ping>"));
+
+        Assert.StartsWith("Cannot read flag: 'yyy", exchange.AssertFault(FaultCode.Client), StringComparison.Ordinal);
+    }
+
     private static string BillionLaughs()
     {
         var entities = new StringBuilder("<!ENTITY lol0 \"lol\">");
