@@ -135,6 +135,20 @@ public sealed class ElementReaderValueTests
     }
 
     [Theory]
+    [Trait("Category", "KnownBug")]
+    [InlineData("08:30:00")]
+    [InlineData("--01-15")]
+    [InlineData("---15")]
+    public void Timestamp_NotAnXsDateTime_IsClientFault(string text)
+    {
+        // Known defect: XmlConvert.ToDateTime accepts every XSD date/time form, so a time alone is stored on today's
+        // date and a month-day in 1904, instead of the Client fault a value that does not parse gets.
+        var fault = Elements.Fault($"<user><validFrom>{text}</validFrom></user>", r => r.Timestamp());
+
+        Assert.Equal(FaultCode.Client, fault.Code);
+    }
+
+    [Theory]
     [InlineData("ON_DEMAND", RecordingMode.OnDemand)]
     [InlineData("on_demand", RecordingMode.OnDemand)]
     [InlineData(" Full ", RecordingMode.Full)]
