@@ -10,7 +10,8 @@ public sealed record LoginThrottle(int Failures, DateTimeOffset WindowStart, Dat
     {
         if (current is null || now - current.WindowStart >= policy.Window)
         {
-            current = new LoginThrottle(0, now, null);
+            // A new window starts, but a lockout still running stays (concurrent failures may arrive late).
+            current = new LoginThrottle(0, now, current?.IsLockedOut(now) == true ? current.LockedUntil : null);
         }
         var failures = current.Failures + 1;
         var lockedUntil = failures >= policy.Threshold ? now + policy.Duration : current.LockedUntil;

@@ -10,8 +10,11 @@ namespace Provisioning.Soap.Binding;
 /// counts as absent, unknown children are skipped, an empty number, boolean or enumeration counts as absent. A value
 /// that does not parse is a Client fault naming the field (<see cref="SoapFaultException.BadValue"/>).
 /// </summary>
-public sealed class ElementReader
+public sealed partial class ElementReader
 {
+    /// <summary>The white space XSD collapses around simple values: space, tab, CR, LF (not other Unicode spaces).</summary>
+    private static readonly char[] XmlSpace = [' ', '\t', '\r', '\n'];
+
     private readonly XmlReader _reader;
     private readonly int _depth;
     private bool _started;
@@ -77,6 +80,10 @@ public sealed class ElementReader
                     _reader.Read();
                     _done = true;
                     return false;
+                case XmlNodeType.Element when _reader.Depth > _depth + 1:
+                    // Inside a child whose reader stopped early: never hand out a grandchild as a child.
+                    _reader.Skip();
+                    break;
                 case XmlNodeType.Element when _reader.NamespaceURI.Length == 0:
                     Limits.CountElement();
                     _onChild = true;
@@ -156,7 +163,7 @@ public sealed class ElementReader
     public bool? Bool()
     {
         var field = Field;
-        var text = Text().Trim();
+        var text = Text().Trim(XmlSpace);
         return text switch
         {
             "" => null,
@@ -169,7 +176,7 @@ public sealed class ElementReader
     public int? Number()
     {
         var field = Field;
-        var text = Text().Trim();
+        var text = Text().Trim(XmlSpace);
         if (text.Length == 0)
         {
             return null;
@@ -182,7 +189,7 @@ public sealed class ElementReader
     public long? Identifier()
     {
         var field = Field;
-        var text = Text().Trim();
+        var text = Text().Trim(XmlSpace);
         if (text.Length == 0)
         {
             return null;
@@ -195,10 +202,14 @@ public sealed class ElementReader
     public DateTimeOffset? Timestamp()
     {
         var field = Field;
-        var text = Text().Trim();
+        var text = Text().Trim(XmlSpace);
         if (text.Length == 0)
         {
             return null;
+        }
+        if (!XsDateTime().IsMatch(text))
+        {
+            throw SoapFaultException.BadValue(field, text, "a date and time (xs:dateTime, e.g. 2024-01-15T08:30:00Z)");
         }
         try
         {
@@ -218,7 +229,7 @@ public sealed class ElementReader
         where T : struct
     {
         var field = Field;
-        var text = Text().Trim();
+        var text = Text().Trim(XmlSpace);
         if (text.Length == 0)
         {
             return null;
@@ -227,4 +238,8 @@ public sealed class ElementReader
             ? value
             : throw SoapFaultException.BadValue(field, text, "one of " + string.Join(", ", names.Keys));
     }
+
+    /// <summary>A full xs:dateTime: date, time, optional fraction and zone. XmlConvert alone also takes times and dates.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex XsDateTime();
 }

@@ -9,6 +9,8 @@ namespace Provisioning.Soap.Envelope;
 /// </summary>
 public static class EnvelopeReader
 {
+    private const string NextActor = "http://schemas.xmlsoap.org/soap/actor/next";
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -132,7 +134,9 @@ public static class EnvelopeReader
                 if (reader.NodeType == XmlNodeType.Element)
                 {
                     var mustUnderstand = reader.GetAttribute("mustUnderstand", SoapNamespaces.Soap11);
-                    if (mustUnderstand is "1" or "true")
+                    var actor = reader.GetAttribute("actor", SoapNamespaces.Soap11);
+                    // Only entries for this receiver count: no actor, or the "next" actor (SOAP 1.1 §4.2.2).
+                    if (mustUnderstand is "1" or "true" && (actor is null || actor == NextActor))
                     {
                         notUnderstood.Add(SoapFaultException.QualifiedName(reader.NamespaceURI, reader.LocalName));
                     }

@@ -41,5 +41,14 @@ public sealed class SoapFaultException : Exception
     public static SoapFaultException BadValue(string field, string value, string expected) =>
         new(FaultCode.Client, $"Cannot read {field}: '{Truncate(value)}' is not {expected}");
 
-    public static string Truncate(string value) => value.Length <= 100 ? value : string.Concat(value.AsSpan(0, 100), "…");
+    /// <summary>At most 100 characters of a value, never cutting a surrogate pair (XmlWriter refuses half of one).</summary>
+    public static string Truncate(string value)
+    {
+        if (value.Length <= 100)
+        {
+            return value;
+        }
+        var cut = char.IsHighSurrogate(value[99]) ? 99 : 100;
+        return string.Concat(value.AsSpan(0, cut), "…");
+    }
 }

@@ -27,8 +27,17 @@ public static class WireWriting
 
     public static void Number(this XmlWriter w, string name, long? value) => w.Text(name, value?.ToString(CultureInfo.InvariantCulture));
 
-    public static void Time(this XmlWriter w, string name, DateTimeOffset? value) =>
-        w.Text(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture));
+    /// <summary>As JAXB prints a date: UTC with Z, milliseconds as three digits when they are not zero.</summary>
+    public static void Time(this XmlWriter w, string name, DateTimeOffset? value)
+    {
+        if (value is not { } time)
+        {
+            return;
+        }
+        var utc = time.UtcDateTime;
+        var format = utc.Millisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        w.Text(name, utc.ToString(format, CultureInfo.InvariantCulture));
+    }
 
     public static void Texts(this XmlWriter w, string name, IEnumerable<string> values)
     {

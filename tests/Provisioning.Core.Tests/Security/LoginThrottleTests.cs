@@ -103,4 +103,14 @@ public sealed class LoginThrottleTests
         }
         return throttle!;
     }
+
+    [Fact]
+    public void AfterFailure_LateFailureWhileLockedOutInANewWindow_KeepsTheLockout()
+    {
+        var locked = new LoginThrottle(5, Start, Start + TimeSpan.FromMinutes(30));
+
+        var next = LoginThrottle.AfterFailure(locked, Start + TimeSpan.FromMinutes(20), Policy);
+
+        Assert.True(next.IsLockedOut(Start + TimeSpan.FromMinutes(25)));
+    }
 }

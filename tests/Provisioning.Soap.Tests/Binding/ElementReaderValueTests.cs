@@ -135,7 +135,6 @@ public sealed class ElementReaderValueTests
     }
 
     [Theory]
-    [Trait("Category", "KnownBug")]
     [InlineData("08:30:00")]
     [InlineData("--01-15")]
     [InlineData("---15")]

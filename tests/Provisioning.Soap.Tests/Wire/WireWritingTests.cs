@@ -57,6 +57,14 @@ public sealed class WireWritingTests
     }
 
     [Fact]
+    public void Time_MillisecondsWithTrailingZero_KeepsThreeDigitsAsJaxb()
+    {
+        var time = new DateTimeOffset(2024, 1, 15, 8, 30, 0, 120, TimeSpan.Zero);
+
+        Assert.Equal("<validFrom>2024-01-15T08:30:00.120Z</validFrom>", Written.ReturnContent(w => w.Time("validFrom", time)));
+    }
+
+    [Fact]
     public void Time_Null_IsLeftOut()
     {
         Assert.Equal(string.Empty, Written.ReturnContent(w => w.Time("validFrom", null)));
