@@ -1,0 +1,61 @@
+"""A client of the Provisioning API built by zeep from the served WSDL: token, create, get, list, release.
+
+Usage: /usr/bin/python3 zeep_client.py URL LOGIN PASSWORD ADDRESS
+Exits 0 only when every step answers OK and the extension reads back as written.
+"""
+import sys
+
+import zeep
+
+EXPECTED = {"recordingMode": "ON_DEMAND", "voice": True, "video": True, "im": False}
+
+
+def fail(message):
+    print("FAILED " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def step(name, status):
+    code = status.statusCode if status is not None else None
+    if code != "OK":
+        fail(f"{name}: status {code} {status.message if status is not None else ''}")
+    print(f"{name}: OK")
+
+
+def check(name, extension, address):
+    if extension is None:
+        fail(f"{name}: no extension in the answer")
+    seen = {key: extension[key] for key in EXPECTED}
+    if extension.extension != address or seen != EXPECTED:
+        fail(f"{name}: expected {address} {EXPECTED}, got {extension.extension} {seen}")
+    print(f"{name}: {extension.extension} {seen}")
+
+
+def main(url, login, password, address):
+    service = zeep.Client(url + "?wsdl").service
+
+    answer = service.requestToken(eid="0000", loginName=login, password=password)
+    step("requestToken", answer.status)
+    token = answer.token
+
+    created = service.createExtension(token=token, extension={
+        "eid": "0000", "extension": address, "recordingMode": "ON_DEMAND", "voice": True, "video": True})
+    step("createExtension", created)
+
+    got = service.getExtension(token=token, environmentFilter={"eid": "0000"}, extension=address)
+    step("getExtension", got.status)
+    check("getExtension", got.extension, address)
+
+    listed = service.listExtensions(token=token, filter={"extension": address})
+    step("listExtensions", listed.status)
+    if len(listed.extensions) != 1:
+        fail(f"listExtensions: expected 1 extension, got {len(listed.extensions)}")
+    check("listExtensions", listed.extensions[0], address)
+
+    step("releaseToken", service.releaseToken(token=token))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5:
+        fail("usage: zeep_client.py URL LOGIN PASSWORD ADDRESS")
+    main(*sys.argv[1:])
