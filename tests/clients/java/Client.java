@@ -1,19 +1,14 @@
 import java.net.URL;
 import java.util.List;
 
-import provisioning.v2.CreateExtension;
 import provisioning.v2.EnvironmentFilter;
 import provisioning.v2.Extension;
 import provisioning.v2.ExtensionFilter;
 import provisioning.v2.ExtensionResult;
 import provisioning.v2.ExtensionsResult;
-import provisioning.v2.GetExtension;
-import provisioning.v2.ListExtensions;
 import provisioning.v2.Provisioning;
 import provisioning.v2.ProvisioningService;
 import provisioning.v2.RecordingMode;
-import provisioning.v2.ReleaseToken;
-import provisioning.v2.RequestToken;
 import provisioning.v2.Status;
 import provisioning.v2.TokenResult;
 
@@ -22,8 +17,8 @@ import provisioning.v2.TokenResult;
  * WSDL: token, create, get, list, release. Usage: Client URL LOGIN PASSWORD ADDRESS. Exit 0 only when every step
  * answers OK and the extension reads back as written.
  *
- * <p>The request wrappers in the WSDL are {@code xs:all}, which JAX-WS does not unwrap, so the generated port has
- * one bean parameter per operation ({@code requestToken(RequestToken)}) rather than one parameter per field.
+ * <p>The request wrappers are sequences, as JAX-WS publishes them, so wsimport unwraps them: one method parameter per
+ * field ({@code requestToken(eid, loginName, password)}), as stubs generated from the vendor's WSDL have.
  */
 public final class Client {
     private Client() {
@@ -36,11 +31,7 @@ public final class Client {
         String address = args[3];
         Provisioning port = new ProvisioningService(new URL(args[0] + "?wsdl")).getProvisioningPort();
 
-        RequestToken login = new RequestToken();
-        login.setEid("0000");
-        login.setLoginName(args[1]);
-        login.setPassword(args[2]);
-        TokenResult token = port.requestToken(login).getReturn();
+        TokenResult token = port.requestToken("0000", args[1], args[2]);
         step("requestToken", token.getStatus());
 
         Extension written = new Extension();
@@ -49,27 +40,17 @@ public final class Client {
         written.setRecordingMode(RecordingMode.ON_DEMAND);
         written.setVoice(true);
         written.setVideo(true);
-        CreateExtension create = new CreateExtension();
-        create.setToken(token.getToken());
-        create.setExtension(written);
-        step("createExtension", port.createExtension(create).getReturn());
+        step("createExtension", port.createExtension(token.getToken(), written));
 
         EnvironmentFilter environment = new EnvironmentFilter();
         environment.setEid("0000");
-        GetExtension get = new GetExtension();
-        get.setToken(token.getToken());
-        get.setEnvironmentFilter(environment);
-        get.setExtension(address);
-        ExtensionResult got = port.getExtension(get).getReturn();
+        ExtensionResult got = port.getExtension(token.getToken(), environment, address);
         step("getExtension", got.getStatus());
         check("getExtension", got.getExtension(), address);
 
         ExtensionFilter filter = new ExtensionFilter();
         filter.setExtension(address);
-        ListExtensions list = new ListExtensions();
-        list.setToken(token.getToken());
-        list.setFilter(filter);
-        ExtensionsResult listed = port.listExtensions(list).getReturn();
+        ExtensionsResult listed = port.listExtensions(token.getToken(), filter);
         step("listExtensions", listed.getStatus());
         List<Extension> extensions = listed.getExtensions();
         if (extensions.size() != 1) {
@@ -77,9 +58,7 @@ public final class Client {
         }
         check("listExtensions", extensions.get(0), address);
 
-        ReleaseToken release = new ReleaseToken();
-        release.setToken(token.getToken());
-        step("releaseToken", port.releaseToken(release).getReturn());
+        step("releaseToken", port.releaseToken(token.getToken()));
     }
 
     private static void step(String name, Status status) {
