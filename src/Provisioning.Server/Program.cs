@@ -1,5 +1,16 @@
 using Provisioning.Server.Hosting;
 
-var app = ProvisioningServer.Build(args);
-await ProvisioningServer.StartAsync(app);
-await app.WaitForShutdownAsync();
+try
+{
+    var app = ProvisioningServer.Build(args);
+    await ProvisioningServer.StartAsync(app);
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+{
+    // Configuration and start-up problems (bad settings, port in use, unreachable database) are the operator's to
+    // fix: one clear line and a non-zero exit, not a stack trace.
+    await Console.Error.WriteLineAsync($"provisioning: cannot start: {e.Message}");
+    return 1;
+}
