@@ -13,7 +13,8 @@ internal static class EmbeddedExtensions
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"user.extensions[{i + 1}]");
             var extension = extensions[i];
-            var failure = Rules.RequiredText(extension.Address, $"{field}.extension", ApiLimits.ExtensionLength)
+            var failure = extension.MediaChange?.Problem
+                ?? Rules.RequiredText(extension.Address, $"{field}.extension", ApiLimits.ExtensionLength)
                 ?? (extension.Tenant.IsEmpty ? null : Rules.Agrees(tenant, extension.Tenant, field));
             if (failure is not null)
             {

@@ -99,7 +99,8 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
 
     private static Extension Prepare(Extension input, MediaChange media, Tenant tenant, ExtensionFields names, out Failure? invalid)
     {
-        invalid = Rules.RequiredText(input.Address, names.Address, ApiLimits.ExtensionLength)
+        invalid = media.Problem
+            ?? Rules.RequiredText(input.Address, names.Address, ApiLimits.ExtensionLength)
             ?? Rules.Positive(input.Id, $"{names.Root}.id")
             ?? (input.User is { Id: null } ? Failures.Mandatory($"{names.Root}.user.id") : (Failure?)null)
             ?? Rules.Positive(input.User?.Id, $"{names.Root}.user.id");
@@ -107,7 +108,7 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         {
             TenantId = tenant.Id,
             Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
-            Media = media.ApplyTo(RecordedMedia.None),
+            Media = invalid is null ? media.ApplyTo(RecordedMedia.None) : RecordedMedia.None,
             MediaChange = media,
         };
     }

@@ -6,6 +6,7 @@ using Provisioning.Server.Http;
 using Provisioning.Soap;
 using Provisioning.Soap.Operations;
 using Provisioning.Soap.V2;
+using Provisioning.Soap.V3;
 
 namespace Provisioning.Server.Hosting;
 
@@ -110,6 +111,7 @@ public static class ProvisioningServer
             return versions.ToDictionary(v => v, v => v switch
             {
                 2 => V2Endpoint.Create(soap),
+                3 => V3Endpoint.Create(soap),
                 _ => throw new InvalidOperationException($"API version {v} is not served."),
             });
         });

@@ -10,7 +10,7 @@ public sealed class ProvisioningSettings
     public string UrlTemplate { get; set; } = "http://0.0.0.0:{port}/provisioning";
 
     /// <summary>The API versions served, comma-separated.</summary>
-    public string Versions { get; set; } = "2";
+    public string Versions { get; set; } = "2,3";
 
     /// <summary>Version N listens on PortRangeStart + N. 0 lets the system choose a free port per version (tests, scripts).</summary>
     public int PortRangeStart { get; set; } = 7000;
@@ -42,5 +42,5 @@ public sealed class ProvisioningSettings
         return versions.Distinct().ToArray();
     }
 
-    public static IReadOnlyList<int> SupportedVersions { get; } = [2];
+    public static IReadOnlyList<int> SupportedVersions { get; } = [2, 3];
 }
