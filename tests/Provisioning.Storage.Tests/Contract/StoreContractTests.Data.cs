@@ -53,4 +53,12 @@ public abstract partial class StoreContractTests<TFixture>
 
     protected Task<Extension?> FindExtensionAsync(Tenant tenant, string address) =>
         Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, null, address), Ct);
+
+    /// <summary>Every field of <paramref name="expected"/>, the partitions in order (Assert.Equivalent alone ignores it).</summary>
+    protected static void AssertSameTenant(Tenant expected, Tenant? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equivalent(expected, actual, strict: true);
+        Assert.Equal(expected.Partitions, actual.Partitions);
+    }
 }

@@ -21,7 +21,7 @@ public abstract partial class StoreContractTests<TFixture>
         await Store.MigrateAsync(Ct);
         await Store.MigrateAsync(Ct);
 
-        Assert.Equivalent(tenant, await Store.Tenants.FindByIdAsync(tenant.Id, Ct), strict: true);
+        AssertSameTenant(tenant, await Store.Tenants.FindByIdAsync(tenant.Id, Ct));
         await CreateTenantAsync();
     }
 

@@ -90,7 +90,7 @@ public abstract partial class StoreContractTests<TFixture>
 
         var found = await Store.Tenants.ListAsync(AllTenants with { OnlyTenantId = created.Id }, 10, Ct);
 
-        Assert.Equivalent(created, Assert.Single(found), strict: true);
+        AssertSameTenant(created, Assert.Single(found));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public abstract partial class StoreContractTests<TFixture>
         var created = await CreateTenantAsync(input);
 
         Assert.True(created.Id > 0);
-        Assert.Equivalent(input with { Id = created.Id }, created, strict: true);
+        AssertSameTenant(input with { Id = created.Id }, created);
     }
 
     [Fact]
@@ -22,9 +22,9 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var created = await CreateTenantAsync();
 
-        Assert.Equivalent(created, await Store.Tenants.FindByIdAsync(created.Id, Ct), strict: true);
-        Assert.Equivalent(created, await Store.Tenants.FindByEidAsync(OtherCase(created.Eid!), Ct), strict: true);
-        Assert.Equivalent(created, await Store.Tenants.FindByShortNameAsync(OtherCase(created.ShortName!), Ct), strict: true);
+        AssertSameTenant(created, await Store.Tenants.FindByIdAsync(created.Id, Ct));
+        AssertSameTenant(created, await Store.Tenants.FindByEidAsync(OtherCase(created.Eid!), Ct));
+        AssertSameTenant(created, await Store.Tenants.FindByShortNameAsync(OtherCase(created.ShortName!), Ct));
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public abstract partial class StoreContractTests<TFixture>
         var updated = AssertOk(await Store.Tenants.UpdateAsync(values, Ct));
 
         var expected = values with { Eid = created.Eid };
-        Assert.Equivalent(expected, updated, strict: true);
-        Assert.Equivalent(expected, await Store.Tenants.FindByIdAsync(created.Id, Ct), strict: true);
+        AssertSameTenant(expected, updated);
+        AssertSameTenant(expected, await Store.Tenants.FindByIdAsync(created.Id, Ct));
         Assert.Null(await Store.Tenants.FindByShortNameAsync(created.ShortName!, Ct));
     }
 
@@ -93,7 +93,7 @@ public abstract partial class StoreContractTests<TFixture>
 
         AssertOk(await Store.Tenants.UpdateAsync(values, Ct));
 
-        Assert.Equivalent(values, await Store.Tenants.FindByIdAsync(created.Id, Ct), strict: true);
+        AssertSameTenant(values, await Store.Tenants.FindByIdAsync(created.Id, Ct));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public abstract partial class StoreContractTests<TFixture>
         var write = await Store.Tenants.UpdateAsync(second with { ShortName = OtherCase(first.ShortName!), DisplayName = "changed" }, Ct);
 
         AssertStatus(WriteStatus.Duplicate, "shortName", write);
-        Assert.Equivalent(second, await Store.Tenants.FindByIdAsync(second.Id, Ct), strict: true);
+        AssertSameTenant(second, await Store.Tenants.FindByIdAsync(second.Id, Ct));
     }
 
     [Fact]
