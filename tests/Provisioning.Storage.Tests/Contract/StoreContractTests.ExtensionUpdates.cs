@@ -60,6 +60,7 @@ public abstract partial class StoreContractTests<TFixture>
 
         var updated = AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, Ct));
 
+        Assert.Equal([Direction.Incoming], updated.Media.DirectionsOf(Modality.Voice));
         Assert.Equal(incoming.WithAllDirections(Modality.Video), updated.Media);
         Assert.Equal(incoming.WithAllDirections(Modality.Video), (await FindExtensionAsync(tenant, created.Address!))?.Media);
     }
