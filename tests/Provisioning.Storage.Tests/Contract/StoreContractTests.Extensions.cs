@@ -165,4 +165,19 @@ public abstract partial class StoreContractTests<TFixture>
         AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, null, created.Address), Ct));
         Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
     }
+
+    [Fact(Skip = "SQLite bug: SqliteExtensionStore.KeyWhere (src/Provisioning.Storage.Sqlite/SqliteExtensionStore.cs:9) matches "
+        + "every extension of the tenant when the key has neither id nor address, so FindAsync returns, and UpdateAsync and "
+        + "DeleteAsync change, whichever extension comes first; only the services' own checks keep such a key away.")]
+    public async Task ExtensionDeleteAsync_KeyWithNeitherIdNorAddress_IsNotFoundAndDeletesNothing()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, null), Ct);
+
+        AssertStatus(WriteStatus.NotFound, null, write);
+        Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
+        Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, null, null), Ct));
+    }
 }
