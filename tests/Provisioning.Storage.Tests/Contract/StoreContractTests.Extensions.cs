@@ -1,0 +1,183 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Security;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Tests.Contract;
+
+/// <summary>Extensions: create, find by id or address ignoring case with the linked user, and the unique address.</summary>
+public abstract partial class StoreContractTests<TFixture>
+{
+    [Fact]
+    public async Task ExtensionCreateAsync_NewExtension_ReturnsItsIdAndStoresEveryField()
+    {
+        var tenant = await CreateTenantAsync();
+        var media = RecordedMedia.None.With(Modality.Voice, Direction.Incoming).WithAllDirections(Modality.Screen);
+        var input = NewExtension(tenant) with { Mode = RecordingMode.ControlledAutoStart, MediaChange = MediaChange.Exactly(media) };
+
+        var created = await CreateExtensionAsync(input);
+
+        Assert.NotNull(created.Id);
+        var found = await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct);
+        Assert.NotNull(found);
+        Assert.Equal((created.Id, tenant.Id, tenant.Ref, input.Address, input.Mode, media), (found.Id, found.TenantId, found.Tenant, found.Address, found.Mode, found.Media));
+        Assert.Null(found.User);
+    }
+
+    [Fact]
+    public async Task ExtensionCreateAsync_WithoutMediaChange_StoresTheGivenMedia()
+    {
+        var tenant = await CreateTenantAsync();
+        var media = RecordedMedia.None.With(Modality.Video, Direction.Internal);
+
+        var created = await CreateExtensionAsync(NewExtension(tenant) with { Media = media });
+
+        Assert.Equal(media, (await FindExtensionAsync(tenant, created.Address!))?.Media);
+    }
+
+    [Fact]
+    public async Task ExtensionFindAsync_AddressInOtherCase_FindsTheExtension()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        var found = await FindExtensionAsync(tenant, OtherCase(created.Address!));
+
+        Assert.Equal(created.Id, found?.Id);
+        Assert.Equal(created.Address, found?.Address);
+    }
+
+    [Fact]
+    public async Task ExtensionFindAsync_UnknownOrOtherTenantsKey_ReturnsNull()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        Assert.Null(await FindExtensionAsync(tenant, Unique("Sip")));
+        Assert.Null(await FindExtensionAsync(other, created.Address!));
+        Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(other.Id, created.Id, null), Ct));
+        Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id + 1000, null), Ct));
+    }
+
+    [Fact]
+    public async Task ExtensionFindAsync_LinkedUser_CarriesTheUserWithRolesButWithoutExtensions()
+    {
+        var tenant = await CreateTenantAsync();
+        var user = await CreateUserAsync(FullUser(tenant) with { Roles = [Roles.Administrator, "Agent"] });
+        var created = await CreateExtensionAsync(tenant, user.Id);
+
+        var found = await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct);
+
+        Assert.NotNull(found?.User);
+        Assert.Equal((user.Id, user.LoginName, user.ExternalId, tenant.Ref), (found.User.Id, found.User.LoginName, found.User.ExternalId, found.User.Tenant));
+        Assert.Equal([Roles.Administrator, "Agent"], found.User.Roles);
+        Assert.Empty(found.User.Extensions);
+    }
+
+    [Fact]
+    public async Task ExtensionCreateAsync_AddressTakenInOtherCase_IsDuplicateAndStoresNothing()
+    {
+        var tenant = await CreateTenantAsync();
+        var user = await CreateUserAsync(NewUser(tenant));
+        var existing = await CreateExtensionAsync(tenant);
+
+        var write = await Store.Extensions.CreateAsync(NewExtension(tenant, OtherCase(existing.Address!), user.Id), Ct);
+
+        AssertStatus(WriteStatus.Duplicate, "extension", write);
+        var found = await FindExtensionAsync(tenant, existing.Address!);
+        Assert.Equal((existing.Id, existing.Address), (found?.Id, found?.Address));
+        Assert.Null(found?.User);
+    }
+
+    [Fact]
+    public async Task ExtensionCreateAsync_SameAddressInAnotherTenant_IsOk()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var existing = await CreateExtensionAsync(tenant);
+
+        var created = await CreateExtensionAsync(NewExtension(other, existing.Address));
+
+        Assert.NotEqual(existing.Id, created.Id);
+        Assert.Equal(created.Id, (await FindExtensionAsync(other, existing.Address!))?.Id);
+    }
+
+    [Fact]
+    public async Task ExtensionCreateAsync_UserOfAnotherTenantOrUnknown_IsMissingReferenceUser()
+    {
+        var tenant = await CreateTenantAsync();
+        var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
+        var extension = NewExtension(tenant, userId: foreign.Id);
+
+        AssertStatus(WriteStatus.MissingReference, "user", await Store.Extensions.CreateAsync(extension, Ct));
+        AssertStatus(WriteStatus.MissingReference, "user", await Store.Extensions.CreateAsync(extension with { User = new User { Id = foreign.Id + 1000 } }, Ct));
+        Assert.Null(await FindExtensionAsync(tenant, extension.Address!));
+    }
+
+    [Fact]
+    public async Task ExtensionDeleteAsync_ByAddressInOtherCase_RemovesIt()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        var deleted = AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, OtherCase(created.Address!)), Ct));
+
+        Assert.Equal(created.Id, deleted.Id);
+        Assert.Null(await FindExtensionAsync(tenant, created.Address!));
+        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, created.Address), Ct));
+    }
+
+    [Fact]
+    public async Task ExtensionDeleteAsync_ById_RemovesItAndKeepsItsUser()
+    {
+        var tenant = await CreateTenantAsync();
+        var user = await CreateUserAsync(NewUser(tenant));
+        var created = await CreateExtensionAsync(tenant, user.Id);
+
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct));
+
+        Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct));
+        Assert.Empty((await FindUserAsync(user.Id!.Value))!.Extensions);
+    }
+
+    [Fact]
+    public async Task ExtensionDeleteAsync_IdAndAddressDisagree_IsNotFoundAndDeletesNothing()
+    {
+        var tenant = await CreateTenantAsync();
+        var first = await CreateExtensionAsync(tenant);
+        var second = await CreateExtensionAsync(tenant);
+
+        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, first.Id, second.Address), Ct);
+
+        AssertStatus(WriteStatus.NotFound, null, write);
+        Assert.NotNull(await FindExtensionAsync(tenant, first.Address!));
+        Assert.NotNull(await FindExtensionAsync(tenant, second.Address!));
+    }
+
+    [Fact]
+    public async Task ExtensionDeleteAsync_OtherTenantsKey_IsNotFound()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, created.Id, null), Ct));
+        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, null, created.Address), Ct));
+        Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
+    }
+
+    [Fact(Skip = "SQLite bug: SqliteExtensionStore.KeyWhere (src/Provisioning.Storage.Sqlite/SqliteExtensionStore.cs:9) matches "
+        + "every extension of the tenant when the key has neither id nor address, so FindAsync returns, and UpdateAsync and "
+        + "DeleteAsync change, whichever extension comes first; only the services' own checks keep such a key away.")]
+    public async Task ExtensionDeleteAsync_KeyWithNeitherIdNorAddress_IsNotFoundAndDeletesNothing()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+
+        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, null), Ct);
+
+        AssertStatus(WriteStatus.NotFound, null, write);
+        Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
+        Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, null, null), Ct));
+    }
+}
