@@ -49,7 +49,10 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
     public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null) => Writer.ExecuteAsync(work, keep);
 
-    /// <summary>Applies the embedded migrations newer than the file's user_version, each in its own transaction.</summary>
+    /// <summary>
+    /// Applies the embedded migrations newer than the file's user_version, all in one write transaction, so another
+    /// process migrating the same file at the same time waits and then finds nothing left to do.
+    /// </summary>
     public Task<int> MigrateAsync() => Writer.ExecuteAsync(connection =>
     {
         var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,7 +68,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        using var pooled = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     public static int Execute(SqliteConnection connection, string sql)

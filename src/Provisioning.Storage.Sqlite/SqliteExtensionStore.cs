@@ -82,6 +82,11 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
 
     private static Extension? Find(SqliteConnection c, ExtensionKey key, bool withUser)
     {
+        if (key.Id is null && key.Address is null)
+        {
+            // A key that names nothing finds nothing (it must never match every extension of the environment).
+            return null;
+        }
         using var command = Sql.Command(
             c,
             $"{ExtensionRows.Select} WHERE {KeyWhere}",

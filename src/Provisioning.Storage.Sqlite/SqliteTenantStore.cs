@@ -91,7 +91,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
 
     private static (string, object?)[] Parameters(Tenant t) =>
     [
-        ("@eid", t.Eid), ("@eidKey", Keys.Fold(t.Eid!)), ("@name", t.ShortName), ("@nameKey", Keys.Fold(t.ShortName!)),
+        ("@eid", t.Eid), ("@eidKey", t.Eid is null ? null : Keys.Fold(t.Eid)), ("@name", t.ShortName), ("@nameKey", Keys.Fold(t.ShortName!)),
         ("@display", t.DisplayName), ("@url", t.HelpdeskUrl), ("@inactive", t.Inactive),
         ("@age", t.OndemandMaxCallAgeHoursInBuffer), ("@rows", t.OndemandMaxRowsInBufferPerUser),
         ("@partitions", string.Join(',', t.Partitions.Select(p => p.ToString(CultureInfo.InvariantCulture)))),

@@ -73,8 +73,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
             {
                 batch.Add(write);
             }
-            RunBatch(batch);
-            BatchObserver?.Invoke(batch.Count);
+            try
+            {
+                RunBatch(batch);
+                BatchObserver?.Invoke(batch.Count);
+            }
+#pragma warning disable CA1031 // The writer loop must survive anything one batch throws, or every later write would hang.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                TryRollback();
+                batch.ForEach(w => w.Fail(w.Failed ?? e));
+            }
             batch.Clear();
         }
     }
@@ -117,7 +127,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// <summary>Runs one write in its savepoint; false when the surrounding transaction can no longer be used.</summary>
     private bool RunOne(IWrite write)
     {
-        _savepoint.ExecuteNonQuery();
+        try
+        {
+            _savepoint.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
         bool keep;
         try
         {

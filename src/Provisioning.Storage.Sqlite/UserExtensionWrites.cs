@@ -31,7 +31,7 @@ internal static class UserExtensionWrites
                 c,
                 "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
                 + "ON CONFLICT DO NOTHING RETURNING id",
-                ("@t", user.TenantId), ("@a", extension.Address), ("@k", key), ("@m", extension.Mode), ("@media", extension.Media.Bits), ("@u", user.Id));
+                ("@t", user.TenantId), ("@a", extension.Address), ("@k", key), ("@m", extension.Mode), ("@media", extension.MediaOver(RecordedMedia.None).Bits), ("@u", user.Id));
             if (id is null)
             {
                 return Core.Services.ExtensionKeys.Duplicate(extension.Address!);

@@ -166,9 +166,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
     }
 
-    [Fact(Skip = "SQLite bug: SqliteExtensionStore.KeyWhere (src/Provisioning.Storage.Sqlite/SqliteExtensionStore.cs:9) matches "
-        + "every extension of the tenant when the key has neither id nor address, so FindAsync returns, and UpdateAsync and "
-        + "DeleteAsync change, whichever extension comes first; only the services' own checks keep such a key away.")]
+    [Fact]
     public async Task ExtensionDeleteAsync_KeyWithNeitherIdNorAddress_IsNotFoundAndDeletesNothing()
     {
         var tenant = await CreateTenantAsync();

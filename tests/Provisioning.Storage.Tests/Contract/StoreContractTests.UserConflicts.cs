@@ -111,9 +111,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(ownGroup, stored.ObserverGroupId);
     }
 
-    [Fact(Skip = "SQLite bug: UserExtensionWrites.Replace (src/Provisioning.Storage.Sqlite/UserExtensionWrites.cs:34) stores "
-        + "extension.Media for a new embedded extension instead of extension.MediaOver(RecordedMedia.None), so its MediaChange "
-        + "is ignored; SqliteExtensionStore.CreateAsync and the takeover path apply it.")]
+    [Fact]
     public async Task UserCreateAsync_EmbeddedExtensionWithMediaChange_StoresTheChangeOverNoMedia()
     {
         var tenant = await CreateTenantAsync();
