@@ -25,6 +25,21 @@ public sealed class ToolkitClientTests
     }
 
     [SkippableFact]
+    public async Task ZeepV3_ClientFromServedV3Wsdl_CreatesReadsAndDeletesWhileV2SeesEachStep()
+    {
+        Require(await MissingPythonModuleAsync("zeep", "python3-zeep"));
+        var script = Path.Combine(ClientsDirectory, "python", "zeep_v3_client.py");
+        await using var server = await TestServer.StartAsync();
+        var address = Provision.Unique("zeep-v3") + "@example.com";
+
+        var (exitCode, output) = await ExternalProgram.RunAsync(
+            Python, [script, server.Url(3).ToString(), server.Url(2).ToString(), TestServer.AdminLogin, TestServer.AdminPassword, address], ClientTimeout);
+
+        Assert.True(exitCode == 0, $"The zeep v3 client exited with {exitCode}:\n{output}");
+        Assert.Contains("v2 getExtension after delete: ERROR_NOT_FOUND", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Suds_ClientFromServedWsdl_CreatesExtensionThatReadsBack()
     {
         Require(await MissingPythonModuleAsync("suds", "python3-suds"));
