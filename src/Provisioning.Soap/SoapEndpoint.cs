@@ -1,4 +1,5 @@
 using System.Xml;
+using Provisioning.Core.Audit;
 using Provisioning.Soap.Binding;
 using Provisioning.Soap.Envelope;
 using Provisioning.Soap.Operations;
@@ -13,9 +14,11 @@ namespace Provisioning.Soap;
 public sealed class SoapEndpoint
 {
     private readonly IReadOnlyDictionary<string, OperationBinder> _operations;
+    private readonly TimeProvider _time;
 
-    public SoapEndpoint(int version, IReadOnlyDictionary<string, OperationBinder> operations, WsdlDocument wsdl)
+    public SoapEndpoint(int version, IReadOnlyDictionary<string, OperationBinder> operations, WsdlDocument wsdl, TimeProvider time)
     {
+        _time = time;
         Version = version;
         Namespace = SoapNamespaces.ForVersion(version);
         _operations = operations;
@@ -44,7 +47,11 @@ public sealed class SoapEndpoint
             EnvelopeWriter.WriteFault(output, fault.Code, fault.Message);
             return new SoapOutcome(500, null, fault.Code);
         }
-        var reply = await invocation(cancellationToken);
+        Wire.Reply reply;
+        using (AuditContext.Begin(new AuditActor(_time.GetUtcNow(), "anonymous", null, $"v{Version}:{operation}")))
+        {
+            reply = await invocation(cancellationToken);
+        }
         EnvelopeWriter.WriteResponse(output, Namespace, operation, reply.WriteReturnContent);
         return new SoapOutcome(200, operation, null, reply.Outcome);
     }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Provisioning.Core.Audit;
+using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
 
@@ -48,6 +50,26 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     }
 
     public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null) => Writer.ExecuteAsync(work, keep);
+
+    /// <summary>
+    /// A write whose change, when it succeeds, is recorded in the audit log in the same transaction, for the actor of
+    /// the calling context (taken now, before the write is queued to the writer's thread).
+    /// </summary>
+    public Task<StoreWrite<T>> WriteAuditedAsync<T>(Func<SqliteConnection, StoreWrite<T>> work)
+    {
+        var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
+        return Writer.ExecuteAsync(
+            c =>
+            {
+                var result = work(c);
+                if (result is { IsOk: true, Change: { } change })
+                {
+                    AuditRows.Append(c, actor, change);
+                }
+                return result;
+            },
+            w => w.IsOk);
+    }
 
     /// <summary>
     /// Applies the embedded migrations newer than the file's user_version, all in one write transaction, so another

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
@@ -26,7 +27,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
         }, cancellationToken);
 
     public Task<StoreWrite<Extension>> CreateAsync(Extension extension, CancellationToken cancellationToken) =>
-        db.WriteAsync(c =>
+        db.WriteAuditedAsync(c =>
         {
             if (!UserInTenant(c, extension))
             {
@@ -38,11 +39,11 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
                 + "ON CONFLICT DO NOTHING RETURNING id",
                 ("@t", extension.TenantId), ("@a", extension.Address), ("@k", Keys.Fold(extension.Address!)), ("@m", extension.Mode),
                 ("@media", extension.MediaOver(RecordedMedia.None).Bits), ("@u", extension.User?.Id));
-            return id is null ? StoreWrite<Extension>.Duplicate("extension") : StoreWrite<Extension>.Ok(Find(c, new ExtensionKey(extension.TenantId, id, null), withUser: false)!);
-        }, w => w.IsOk);
+            return id is null ? StoreWrite<Extension>.Duplicate("extension") : Changed(null, Find(c, new ExtensionKey(extension.TenantId, id, null), withUser: false)!);
+        });
 
     public Task<StoreWrite<Extension>> UpdateAsync(ExtensionKey key, Extension values, CancellationToken cancellationToken) =>
-        db.WriteAsync(c =>
+        db.WriteAuditedAsync(c =>
         {
             if (Find(c, key, withUser: false) is not { } stored)
             {
@@ -62,19 +63,22 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
                 "UPDATE extensions SET address = @a, address_key = @k, recording_mode = @m, media = @media, user_id = @u WHERE id = @id",
                 ("@a", values.Address), ("@k", addressKey), ("@m", values.Mode), ("@media", values.MediaOver(stored.Media).Bits),
                 ("@u", values.User?.Id), ("@id", stored.Id));
-            return StoreWrite<Extension>.Ok(Find(c, key with { Id = stored.Id, Address = null }, withUser: false)!);
-        }, w => w.IsOk);
+            return Changed(stored, Find(c, key with { Id = stored.Id, Address = null }, withUser: false)!);
+        });
 
     public Task<StoreWrite<Extension>> DeleteAsync(ExtensionKey key, CancellationToken cancellationToken) =>
-        db.WriteAsync(c =>
+        db.WriteAuditedAsync(c =>
         {
             if (Find(c, key, withUser: false) is not { } stored)
             {
                 return StoreWrite<Extension>.NotFound();
             }
             Sql.Execute(c, "DELETE FROM extensions WHERE id = @id", ("@id", stored.Id));
-            return StoreWrite<Extension>.Ok(stored);
-        }, w => w.IsOk);
+            return StoreWrite<Extension>.Ok(stored, new AuditChange(AuditChange.Extension, stored.Tenant.Eid!, stored.Address!, stored, null));
+        });
+
+    private static StoreWrite<Extension> Changed(Extension? before, Extension after) =>
+        StoreWrite<Extension>.Ok(after, new AuditChange(AuditChange.Extension, after.Tenant.Eid!, after.Address!, before, after));
 
     private static bool UserInTenant(SqliteConnection c, Extension extension) =>
         extension.User?.Id is not { } userId

@@ -1,3 +1,4 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
@@ -22,11 +23,27 @@ internal sealed class SqliteGroupStore(SqliteDatabase db) : IGroupStore
             cancellationToken);
 
     public Task<StoreWrite<Group>> CreateAsync(Group group, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => GroupWrites.Create(c, group), w => w.IsOk);
+        db.WriteAuditedAsync(c => Audited(GroupWrites.Create(c, group), null));
 
     public Task<StoreWrite<Group>> UpdateAsync(Group group, bool replaceMembers, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => GroupWrites.Update(c, group, replaceMembers), w => w.IsOk);
+        db.WriteAuditedAsync(c =>
+        {
+            var before = GroupRows.ReadOne(c, group.Id!.Value);
+            return Audited(GroupWrites.Update(c, group, replaceMembers), before);
+        });
 
     public Task<StoreWrite<long>> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => GroupWrites.Delete(c, id), w => w.IsOk);
+        db.WriteAuditedAsync(c =>
+        {
+            var before = GroupRows.ReadOne(c, id);
+            var result = GroupWrites.Delete(c, id);
+            return result.IsOk && before is not null
+                ? result with { Change = new AuditChange(AuditChange.Group, before.Tenant.Eid!, before.Name!, before, null) }
+                : result;
+        });
+
+    private static StoreWrite<Group> Audited(StoreWrite<Group> result, Group? before) =>
+        result is { IsOk: true, Value: { } after }
+            ? result with { Change = new AuditChange(AuditChange.Group, after.Tenant.Eid!, after.Name!, before, after) }
+            : result;
 }

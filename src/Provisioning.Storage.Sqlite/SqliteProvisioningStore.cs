@@ -1,3 +1,4 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
@@ -15,6 +16,7 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
         Extensions = new SqliteExtensionStore(db);
         Tokens = new SqliteTokenStore(db);
         Groups = new SqliteGroupStore(db);
+        Audit = new SqliteAuditStore(db);
     }
 
     public ITenantStore Tenants { get; }
@@ -26,6 +28,8 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     public ITokenStore Tokens { get; }
 
     public IGroupStore Groups { get; }
+
+    public IAuditStore Audit { get; }
 
     /// <summary>Called with the size of every committed batch of writes (group commit).</summary>
     public Action<int>? CommitObserver

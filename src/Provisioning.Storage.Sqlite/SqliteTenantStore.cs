@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
@@ -42,7 +43,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
         }, cancellationToken);
 
     public Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, CancellationToken cancellationToken) =>
-        db.WriteAsync(c =>
+        db.WriteAuditedAsync(c =>
         {
             if (Taken(c, tenant, 0) is { } key)
             {
@@ -55,13 +56,14 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
                 + "(@eid, @eidKey, @name, @nameKey, @display, @url, @inactive, @age, @rows, @partitions, @archiveAt, @deleteAt, @path) RETURNING id",
                 Parameters(tenant))!.Value;
             Sql.Execute(c, "INSERT INTO groups (tenant_id, name, name_key, is_default) VALUES (@t, @n, @k, 1)", ("@t", id), ("@n", DefaultGroupName), ("@k", Keys.Fold(DefaultGroupName)));
-            return StoreWrite<Tenant>.Ok(FindOne(c, "id = @v", id)!);
-        }, w => w.IsOk);
+            var created = FindOne(c, "id = @v", id)!;
+            return StoreWrite<Tenant>.Ok(created, new AuditChange(AuditChange.Environment, created.Eid!, created.Eid!, null, created));
+        });
 
     public Task<StoreWrite<Tenant>> UpdateAsync(Tenant tenant, CancellationToken cancellationToken) =>
-        db.WriteAsync(c =>
+        db.WriteAuditedAsync(c =>
         {
-            if (FindOne(c, "id = @v", tenant.Id) is null)
+            if (FindOne(c, "id = @v", tenant.Id) is not { } before)
             {
                 return StoreWrite<Tenant>.NotFound();
             }
@@ -75,8 +77,9 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
                 + "ondemand_max_call_age_hours = @age, ondemand_max_rows_per_user = @rows, partitions = @partitions, archive_at_age_hours = @archiveAt, "
                 + "delete_at_age_hours = @deleteAt, archive_path = @path WHERE id = @id",
                 [.. Parameters(tenant), ("@id", tenant.Id)]);
-            return StoreWrite<Tenant>.Ok(FindOne(c, "id = @v", tenant.Id)!);
-        }, w => w.IsOk);
+            var after = FindOne(c, "id = @v", tenant.Id)!;
+            return StoreWrite<Tenant>.Ok(after, new AuditChange(AuditChange.Environment, after.Eid!, after.Eid!, before, after));
+        });
 
     private static string? Taken(SqliteConnection c, Tenant tenant, long exceptId)
     {

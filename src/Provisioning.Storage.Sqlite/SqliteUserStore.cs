@@ -1,4 +1,5 @@
 using System.Globalization;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
@@ -21,13 +22,29 @@ internal sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
             cancellationToken);
 
     public Task<StoreWrite<User>> CreateAsync(UserWrite write, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => UserWrites.Create(c, write), w => w.IsOk);
+        db.WriteAuditedAsync(c => Audited(UserWrites.Create(c, write), null));
 
     public Task<StoreWrite<User>> UpdateAsync(UserWrite write, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => UserWrites.Update(c, write), w => w.IsOk);
+        db.WriteAuditedAsync(c =>
+        {
+            var before = write.User.Id is { } id ? UserRows.ReadOne(c, id, UserParts.All) : null;
+            return Audited(UserWrites.Update(c, write), before);
+        });
 
     public Task<StoreWrite<long>> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => UserWrites.Delete(c, id), w => w.IsOk);
+        db.WriteAuditedAsync(c =>
+        {
+            var before = UserRows.ReadOne(c, id, UserParts.All);
+            var result = UserWrites.Delete(c, id);
+            return result.IsOk && before is not null
+                ? result with { Change = new AuditChange(AuditChange.User, before.Tenant.Eid!, before.LoginName!, before, null) }
+                : result;
+        });
+
+    private static StoreWrite<User> Audited(StoreWrite<User> result, User? before) =>
+        result is { IsOk: true, Value: { } after }
+            ? result with { Change = new AuditChange(AuditChange.User, after.Tenant.Eid!, after.LoginName!, before, after) }
+            : result;
 
     private static string Where(UserQuery q) =>
         "(@tenants IS NULL OR u.tenant_id IN (SELECT value FROM json_each(@tenants))) AND (@userId IS NULL OR u.id = @userId) AND "

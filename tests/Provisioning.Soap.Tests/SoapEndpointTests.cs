@@ -11,7 +11,7 @@ public sealed class SoapEndpointTests
     private const string MalformedPrefix = "Couldn't create SOAP message due to exception: XML reader error: ";
     private static readonly WsdlDocument Wsdl = WsdlDocument.ForVersion(2);
 
-    private readonly SoapEndpoint _empty = new(2, new Dictionary<string, OperationBinder>(), Wsdl);
+    private readonly SoapEndpoint _empty = new(2, new Dictionary<string, OperationBinder>(), Wsdl, TimeProvider.System);
 
     [Theory]
     [InlineData("hello")]
@@ -94,7 +94,7 @@ public sealed class SoapEndpointTests
     {
         var ping = new PingOperation();
 
-        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), Envelopes.Request("<v2:ping><flag>1</flag></v2:ping>"));
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl, TimeProvider.System), Envelopes.Request("<v2:ping><flag>1</flag></v2:ping>"));
 
         Assert.Equal(new SoapOutcome(200, "ping", null, Core.Results.Outcome.Ok), exchange.Outcome);
         Assert.True(ping.Flag);
@@ -109,7 +109,7 @@ public sealed class SoapEndpointTests
         var ping = new PingOperation();
         var request = Envelopes.Request("<v2:ping><flag>1</flag></v2:ping>");
 
-        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), request[..request.IndexOf(cutAt, StringComparison.Ordinal)]);
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl, TimeProvider.System), request[..request.IndexOf(cutAt, StringComparison.Ordinal)]);
 
         Assert.StartsWith(MalformedPrefix, exchange.AssertFault(FaultCode.Client), StringComparison.Ordinal);
         Assert.False(ping.Ran);
@@ -120,7 +120,7 @@ public sealed class SoapEndpointTests
     {
         var ping = new PingOperation();
 
-        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), Envelopes.Request("<v2:ping/>") + "<more/>");
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl, TimeProvider.System), Envelopes.Request("<v2:ping/>") + "<more/>");
 
         exchange.AssertFault(FaultCode.Client);
         Assert.False(ping.Ran);
@@ -131,7 +131,7 @@ public sealed class SoapEndpointTests
     {
         var ping = new PingOperation();
 
-        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), Envelopes.Request("<v2:ping><flag>maybe</flag></v2:ping>"));
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl, TimeProvider.System), Envelopes.Request("<v2:ping><flag>maybe</flag></v2:ping>"));
 
         Assert.Equal("Cannot read flag: 'maybe' is not a boolean (true, false, 1 or 0)", exchange.AssertFault(FaultCode.Client));
         Assert.False(ping.Ran);
@@ -145,7 +145,7 @@ public sealed class SoapEndpointTests
         var ping = new PingOperation();
         var value = new string('y', 99) + "\U0001F600";
 
-        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl), Envelopes.Request($"<v2:ping><flag>{value}</flag></v2:ping>"));
+        var exchange = await Exchange.RunAsync(new SoapEndpoint(2, ping.Operations, Wsdl, TimeProvider.System), Envelopes.Request($"<v2:ping><flag>{value}</flag></v2:ping>"));
 
         Assert.StartsWith("Cannot read flag: 'yyy", exchange.AssertFault(FaultCode.Client), StringComparison.Ordinal);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Provisioning.Core.Model;
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed record Extension
     /// Input only: what the request said about the media. A store applies it to the stored value inside its write
     /// transaction, so a v2 flag keeps the directions that v3 chose, without a race.
     /// </summary>
+    [JsonIgnore]
     public MediaChange? MediaChange { get; init; }
 
     /// <summary>The media to store over <paramref name="stored"/> (none for a new extension).</summary>

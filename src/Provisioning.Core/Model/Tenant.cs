@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Provisioning.Core.Model;
 
 /// <summary>A tenant, called an environment on the wire. The eid is chosen by the caller; the id is ours.</summary>
@@ -27,5 +29,6 @@ public sealed record Tenant
 
     public string? ArchivePath { get; init; }
 
+    [JsonIgnore]
     public TenantRef Ref => new(Eid, ShortName);
 }

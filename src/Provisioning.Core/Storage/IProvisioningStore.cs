@@ -1,3 +1,5 @@
+using Provisioning.Core.Audit;
+
 namespace Provisioning.Core.Storage;
 
 /// <summary>
@@ -15,6 +17,8 @@ public interface IProvisioningStore : IAsyncDisposable
     IGroupStore Groups { get; }
 
     ITokenStore Tokens { get; }
+
+    IAuditStore Audit { get; }
 
     /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Results;
 
 namespace Provisioning.Core.Storage;
@@ -7,7 +8,12 @@ public readonly record struct StoreWrite<T>(WriteStatus Status, T? Value, string
 {
     public bool IsOk => Status == WriteStatus.Ok;
 
+    /// <summary>On success, the change to record in the audit log (null for writes that are not audited).</summary>
+    public AuditChange? Change { get; init; }
+
     public static StoreWrite<T> Ok(T value) => new(WriteStatus.Ok, value, null, null);
+
+    public static StoreWrite<T> Ok(T value, AuditChange change) => new(WriteStatus.Ok, value, null, null) { Change = change };
 
     public static StoreWrite<T> Duplicate(string key) => new(WriteStatus.Duplicate, default, key, null);
 

@@ -1,4 +1,5 @@
 using System.Xml;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Results;
 using Provisioning.Core.Security;
 using Provisioning.Soap.Wire;
@@ -16,17 +17,33 @@ public sealed class Calls(SoapServices services)
     public Invocation Status(string? token, Func<Caller, CancellationToken, Task<Result>> call) => async ct =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
-        return Reply.Status(caller.IsOk ? await call(caller.Value, ct) : caller.ToFailure());
+        if (!caller.IsOk)
+        {
+            return Reply.Status(caller.ToFailure());
+        }
+        using var audit = Act(caller.Value);
+        return Reply.Status(await call(caller.Value, ct));
     };
 
     /// <summary>An operation whose return holds a status beside the payload named <paramref name="payload"/>.</summary>
     public Invocation Data<T>(string? token, string payload, Func<Caller, CancellationToken, Task<Result<T>>> call, Action<XmlWriter, T> write) => async ct =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
-        return caller.IsOk
-            ? Reply.Data(await call(caller.Value, ct), payload, write)
-            : Reply.Data(caller.ToFailure(), payload, null);
+        if (!caller.IsOk)
+        {
+            return Reply.Data(caller.ToFailure(), payload, null);
+        }
+        using var audit = Act(caller.Value);
+        return Reply.Data(await call(caller.Value, ct), payload, write);
     };
+
+    /// <summary>Records the caller as the actor of what the operation changes (the operation is set by the endpoint).</summary>
+    private static AuditContext.Scope Act(Caller caller) =>
+        AuditContext.Begin((AuditContext.Current ?? new AuditActor(DateTimeOffset.UtcNow, caller.LoginName, null, "unknown")) with
+        {
+            Login = $"{caller.Eid}:{caller.LoginName}",
+            TokenId = caller.TokenId,
+        });
 
     public static Invocation Missing(string parameter) => Now(Reply.Status(Failures.Mandatory(parameter)));
 

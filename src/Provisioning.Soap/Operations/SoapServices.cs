@@ -9,4 +9,5 @@ public sealed record SoapServices(
     TenantService Tenants,
     UserService Users,
     ExtensionService Extensions,
-    GroupService Groups);
+    GroupService Groups,
+    TimeProvider Time);
