@@ -43,6 +43,17 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         return read(connection);
     }
 
+    /// <summary>Opens the file afresh (pooled connections keep a deleted file open) and reads from it.</summary>
+    public Task PingAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var builder = new SqliteConnectionStringBuilder(_readConnectionString) { Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        Scalar(connection, "SELECT COUNT(*) FROM tenants");
+        return Task.CompletedTask;
+    }
+
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -43,5 +43,7 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _db.MigrateAsync();
 
+    public Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

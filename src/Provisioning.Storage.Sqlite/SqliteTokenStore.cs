@@ -65,6 +65,14 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
     public Task TouchTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET last_used_at = MAX(last_used_at, @n) WHERE id = @id", ("@n", now), ("@id", tokenId)));
 
+    public Task<int> CountLiveTokensAsync(DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            c => (int)Sql.ScalarInt64(
+                c,
+                "SELECT COUNT(*) FROM tokens WHERE released_at IS NULL AND expires_at > @now AND last_used_at > @idle",
+                ("@now", now), ("@idle", now - idleTimeout))!.Value,
+            cancellationToken);
+
     public Task<int> PurgeTokensAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         db.WriteAsync(c => Sql.Execute(c, "DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before)));
 

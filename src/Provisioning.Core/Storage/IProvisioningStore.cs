@@ -20,6 +20,9 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IAuditStore Audit { get; }
 
+    /// <summary>Throws when the database cannot be reached now (a fresh connection, not a pooled one); for readiness checks.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);
 }

@@ -24,6 +24,9 @@ public interface ITokenStore
 
     Task TouchTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>How many tokens are live at <paramref name="now"/>: not released, not expired, used within <paramref name="idleTimeout"/>.</summary>
+    Task<int> CountLiveTokensAsync(DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken);
+
     /// <summary>Removes tokens that expired or were released before <paramref name="before"/>; returns how many.</summary>
     Task<int> PurgeTokensAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

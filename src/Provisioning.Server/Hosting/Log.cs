@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Provisioning:Security:PasswordHashIterations is {Iterations}; below 100000 stored passwords are cheap to attack")]
     public static partial void WeakPasswordHash(ILogger logger, int iterations);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Management (/healthz, /readyz, /metrics) listening on {Url}")]
+    public static partial void ManagementListening(ILogger logger, string url);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Server fault {CorrelationId} in {Operation}")]
     public static partial void ServerFault(ILogger logger, string correlationId, string operation, Exception exception);
 

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
 using Provisioning.Server.Http;
+using Provisioning.Server.Observability;
 using Provisioning.Soap;
 using Provisioning.Soap.Operations;
 using Provisioning.Soap.V2;
 using Provisioning.Soap.V3;
+using Provisioning.Storage.Sqlite;
 
 namespace Provisioning.Server.Hosting;
 
@@ -22,28 +25,11 @@ public static class ProvisioningServer
         var versions = settings.ParseVersions();
         var template = ListenTemplate.Parse(settings.UrlTemplate);
         var listeners = new VersionListeners();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = settings.Limits.MaxRequestBytes;
-            foreach (var version in versions)
-            {
-                var port = settings.PortRangeStart == 0 ? 0 : settings.PortRangeStart + version;
-                kestrel.Listen(template.Address, port, listen =>
-                {
-                    listen.Use(next => connection =>
-                    {
-                        connection.Items[VersionListeners.VersionItem] = version;
-                        return next(connection);
-                    });
-                    listeners.Add(version, listen);
-                });
-            }
-        });
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, settings, template, versions, listeners));
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ProvisioningMetrics.MeterName).AddPrometheusExporter());
         AddServices(builder.Services, settings, template, listeners, versions);
         var app = builder.Build();
-        var handler = app.Services.GetRequiredService<SoapHttpHandler>();
-        app.Run(handler.HandleAsync);
+        Pipeline.Configure(app);
         return app;
     }
 
@@ -54,6 +40,10 @@ public static class ProvisioningServer
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProvisioningServer));
         var settings = services.GetRequiredService<ProvisioningSettings>();
         var store = services.GetRequiredService<IProvisioningStore>();
+        if (store is SqliteProvisioningStore sqlite)
+        {
+            sqlite.CommitObserver = services.GetRequiredService<ProvisioningMetrics>().CommitBatch;
+        }
         var schema = await store.MigrateAsync(cancellationToken);
         Log.StorageReady(logger, settings.Storage.Provider, schema);
         if (settings.Security.PasswordHashIterations < 100_000)
@@ -79,6 +69,10 @@ public static class ProvisioningServer
             {
                 Log.Listening(logger, version, template.UrlFor(listeners.PortOf(version)));
             }
+        }
+        if (listeners.ManagementPort is { } management && logger.IsEnabled(LogLevel.Information))
+        {
+            Log.ManagementListening(logger, $"http://{template.Address}:{management}");
         }
     }
 
@@ -116,6 +110,9 @@ public static class ProvisioningServer
             });
         });
         services.AddSingleton<SoapHttpHandler>();
+        services.AddSingleton<ManagementEndpoints>();
+        services.AddSingleton<ProvisioningMetrics>();
+        services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
     }
 }

@@ -28,6 +28,10 @@ public sealed class ProvisioningSettings
 
     public LimitSettings Limits { get; set; } = new();
 
+    public ManagementSettings Management { get; set; } = new();
+
+    public HttpsSettings Https { get; set; } = new();
+
     public IReadOnlyList<int> ParseVersions()
     {
         var versions = Versions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

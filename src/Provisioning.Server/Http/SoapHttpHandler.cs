@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Net.Http.Headers;
 using Provisioning.Server.Hosting;
 using Provisioning.Soap;
+using Provisioning.Server.Observability;
 using Provisioning.Soap.Envelope;
+using Provisioning.Soap.Wire;
 
 namespace Provisioning.Server.Http;
 
@@ -11,7 +13,7 @@ namespace Provisioning.Server.Http;
 /// The HTTP side of every version's endpoint: POST carries SOAP 1.1 (text/xml only, else 415), GET ?wsdl the
 /// contract, GET alone a small page. Faults of the server's own making carry a correlation id that is also logged.
 /// </summary>
-internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> endpoints, ListenTemplate template, ILogger<SoapHttpHandler> logger)
+internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> endpoints, ListenTemplate template, ProvisioningMetrics metrics, ILogger<SoapHttpHandler> logger)
 {
     private const string XmlContentType = "text/xml; charset=utf-8";
 
@@ -84,9 +86,12 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
                 EnvelopeWriter.WriteFault(output, FaultCode.Server, $"Internal server error; correlation id {correlationId}");
                 outcome = new SoapOutcome(500, null, FaultCode.Server);
             }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var status = outcome.Fault is { } fault ? "S:" + fault : WireNames.Of(outcome.Status ?? Core.Results.Outcome.General);
+            metrics.Request(endpoint.Version, outcome.Operation ?? "(none)", status, elapsed);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                Log.Answered(logger, outcome.Operation ?? "(none)", outcome.Fault?.ToString() ?? outcome.Status?.ToString() ?? "?", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Log.Answered(logger, outcome.Operation ?? "(none)", status, elapsed.TotalMilliseconds);
             }
             context.Response.StatusCode = outcome.HttpStatus;
             context.Response.ContentType = XmlContentType;

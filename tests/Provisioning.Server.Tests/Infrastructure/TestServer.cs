@@ -41,7 +41,8 @@ public sealed class TestServer : IAsyncDisposable
     public static async Task<TestServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
-        string? directory = null)
+        string? directory = null,
+        LogSink? logs = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "provisioning-tests", Guid.NewGuid().ToString("N"));
@@ -54,7 +55,11 @@ public sealed class TestServer : IAsyncDisposable
         var app = ProvisioningServer.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
             if (time is not null)
             {
                 builder.Services.AddSingleton<TimeProvider>(time);
@@ -72,6 +77,7 @@ public sealed class TestServer : IAsyncDisposable
         ["Provisioning:Bootstrap:AdminLogin"] = AdminLogin,
         ["Provisioning:Bootstrap:AdminPassword"] = AdminPassword,
         ["Provisioning:Security:PasswordHashIterations"] = "1000",
+        ["Provisioning:Management:Port"] = "0",
     };
 
     public Uri Url(int version = 2)
@@ -81,6 +87,10 @@ public sealed class TestServer : IAsyncDisposable
     }
 
     public SoapClient Client(int version = 2) => new(Http, Url(version), version);
+
+    /// <summary>The management listener: /healthz, /readyz, /metrics.</summary>
+    public Uri ManagementUrl(string path) =>
+        new($"http://127.0.0.1:{_app.Services.GetRequiredService<VersionListeners>().ManagementPort}{path}");
 
     /// <summary>Stops the server but keeps its database, so another can start on it.</summary>
     public async Task StopAsync()

@@ -22,7 +22,25 @@ public sealed class TenantIsolationTests(SharedServer shared) : IClassFixture<Sh
         { "updateExtension", "<extension><eid>{B}</eid><extension>b@b</extension></extension>" },
         { "getExtension", "<environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter><extension>b@b</extension>" },
         { "listExtensions", "<filter><environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter></filter>" },
+        { "createGroup", "<group><eid>{B}</eid><name>intruders</name></group>" },
+        { "updateGroup", "<group><id>{groupB}</id><name>renamed</name></group><updateUsers>1</updateUsers>" },
+        { "deleteGroup", "<groupId>{groupB}</groupId>" },
+        { "getGroupByNameAndEnvironment", "<name>Team B</name><eid>{B}</eid>" },
+        { "listGroups", "<filter><environmentFilter><eid>{B}</eid><eidExact>1</eidExact></environmentFilter></filter>" },
     };
+
+    [Fact]
+    public async Task DeleteExtensionV3_OnAnotherEnvironment_PermissionDeniedAndNothingChanges()
+    {
+        var (_, tokenA) = await shared.TenantAsync();
+        var (eidB, tokenB) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, tokenB, "b@b", eidB);
+
+        var answer = await shared.Server.Client(3).CallAsync("deleteExtension", $"<token>{tokenA}</token><extension><eid>{eidB}</eid><extensionId>b@b</extensionId></extension>");
+
+        Assert.Equal(("ERROR_UNAUTHORIZED", "Permission denied."), (answer.StatusCode, answer.Message));
+        Assert.Equal("OK", (await _client.CallAsync("getExtension", $"<token>{tokenB}</token><extension>b@b</extension>")).StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Reaches))]
@@ -32,9 +50,12 @@ public sealed class TenantIsolationTests(SharedServer shared) : IClassFixture<Sh
         var (eidB, tokenB) = await shared.TenantAsync();
         var userB = await Provision.UserAsync(_client, tokenB, "victim", eidB);
         await Provision.ExtensionAsync(_client, tokenB, "b@b", eidB, $"<user><id>{userB}</id></user>");
+        var groupB = await Provision.GroupAsync(_client, tokenB, eidB, "Team B");
         var before = await SnapshotAsync(tokenB, eidB);
 
-        var answer = await _client.CallAsync(operation, $"<token>{tokenA}</token>" + parameters.Replace("{B}", eidB, StringComparison.Ordinal).Replace("{userB}", userB.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var answer = await _client.CallAsync(operation, $"<token>{tokenA}</token>" + parameters.Replace("{B}", eidB, StringComparison.Ordinal)
+            .Replace("{userB}", userB.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{groupB}", groupB.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         Assert.Equal(("ERROR_UNAUTHORIZED", "Permission denied."), (answer.StatusCode, answer.Message));
         Assert.DoesNotContain(eidB, answer.Body, StringComparison.Ordinal);
@@ -61,6 +82,7 @@ public sealed class TenantIsolationTests(SharedServer shared) : IClassFixture<Sh
         var environment = await _client.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>{eid}</eid>");
         var users = await _client.CallAsync("listUsers", $"<token>{token}</token><filter/>");
         var extensions = await _client.CallAsync("listExtensions", $"<token>{token}</token><filter/>");
-        return environment.Body + users.Body + extensions.Body;
+        var groups = await _client.CallAsync("listGroups", $"<token>{token}</token><filter/>");
+        return environment.Body + users.Body + extensions.Body + groups.Body;
     }
 }

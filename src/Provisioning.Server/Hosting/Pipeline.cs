@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Connections.Features;
+using Provisioning.Server.Http;
+using Provisioning.Server.Observability;
+
+namespace Provisioning.Server.Hosting;
+
+/// <summary>
+/// The request pipeline: a logging scope with the request's correlation id, then the management endpoints for
+/// requests on the management port and the SOAP handler for everything else.
+/// </summary>
+internal static class Pipeline
+{
+    public static void Configure(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.Request");
+        var soap = app.Services.GetRequiredService<SoapHttpHandler>();
+        var management = app.Services.GetRequiredService<ManagementEndpoints>();
+        app.Use(async (context, next) =>
+        {
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.TraceIdentifier }))
+            {
+                await next(context);
+            }
+        });
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            meterProvider: null,
+            predicate: context => IsManagement(context) && context.Request.Path == "/metrics",
+            path: null,
+            configureBranchedPipeline: null,
+            optionsName: null);
+        app.Run(context => IsManagement(context) ? management.HandleAsync(context) : soap.HandleAsync(context));
+    }
+
+    private static bool IsManagement(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.ContainsKey(VersionListeners.ManagementItem) == true;
+}

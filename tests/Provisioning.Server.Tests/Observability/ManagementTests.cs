@@ -1,0 +1,60 @@
+using Provisioning.Server.Tests.Infrastructure;
+
+namespace Provisioning.Server.Tests.Observability;
+
+/// <summary>The management port: health, readiness (the database answers) and Prometheus metrics.</summary>
+public sealed class ManagementTests
+{
+    [Fact]
+    public async Task Healthz_And_Readyz_AnswerOkWhileTheDatabaseIsThere()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var health = await server.Http.GetAsync(server.ManagementUrl("/healthz"));
+        using var ready = await server.Http.GetAsync(server.ManagementUrl("/readyz"));
+
+        Assert.Equal((200, 200), ((int)health.StatusCode, (int)ready.StatusCode));
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseFileGone_503WhileHealthzStaysOk()
+    {
+        await using var server = await TestServer.StartAsync();
+        File.Delete(server.DatabasePath);
+
+        using var ready = await server.Http.GetAsync(server.ManagementUrl("/readyz"));
+        using var health = await server.Http.GetAsync(server.ManagementUrl("/healthz"));
+
+        Assert.Equal((503, 200), ((int)ready.StatusCode, (int)health.StatusCode));
+    }
+
+    [Fact]
+    public async Task Metrics_AfterRequests_CountByOperationAndStatusWithLatencyAndBatches()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = server.Client();
+        var token = await client.TokenAsync();
+        await Provision.ExtensionAsync(client, token, "metered@x");
+        await client.CallAsync("createExtension", $"<token>{token}</token><extension><eid>0000</eid><extension>metered@x</extension></extension>");
+        await client.CallAsync("fooBar", "");
+
+        var metrics = await server.Http.GetStringAsync(server.ManagementUrl("/metrics"));
+
+        Assert.Matches("provisioning_requests_total\\{[^}]*operation=\"createExtension\"[^}]*status=\"OK\"[^}]*\\} 1", metrics);
+        Assert.Matches("provisioning_requests_total\\{[^}]*operation=\"createExtension\"[^}]*status=\"ERROR_ALREADY_EXISTS\"[^}]*\\} 1", metrics);
+        Assert.Matches("provisioning_requests_total\\{[^}]*status=\"S:Client\"[^}]*\\} 1", metrics);
+        Assert.Contains("provisioning_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Contains("provisioning_store_commit_batch", metrics, StringComparison.Ordinal);
+        Assert.Contains("provisioning_tokens_live", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SoapPort_DoesNotServeManagementPaths()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        using var metrics = await server.Http.GetAsync(new Uri(server.Url(), "/metrics"));
+
+        Assert.Equal(404, (int)metrics.StatusCode);
+    }
+}
