@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Net.Http.Headers;
 using Provisioning.Server.Hosting;
-using Provisioning.Soap;
 using Provisioning.Server.Observability;
+using Provisioning.Soap;
 using Provisioning.Soap.Envelope;
 using Provisioning.Soap.Wire;
 
