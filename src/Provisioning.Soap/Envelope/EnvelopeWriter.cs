@@ -47,9 +47,30 @@ public static class EnvelopeWriter
         // The reference declares the SOAP 1.2 namespace on every fault without using it; clients have seen it always.
         w.WriteAttributeString("xmlns", "ns4", null, SoapNamespaces.Soap12);
         w.Text("faultcode", "S:" + code);
-        w.Text("faultstring", faultString);
+        w.Text("faultstring", XmlSafe(faultString));
         w.WriteFullEndElement();
         w.WriteFullEndElement();
         w.WriteFullEndElement();
+    }
+
+    /// <summary>
+    /// A fault string may echo what the client sent, including characters XML cannot carry (a control character in
+    /// a broken request): those become U+FFFD, so the fault itself is always well formed.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else
+            {
+                safe.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+        return safe.Length == text.Length && safe.Equals(text.AsSpan()) ? text : safe.ToString();
     }
 }

@@ -6,20 +6,22 @@ using Provisioning.Server.Tests.Infrastructure;
 namespace Provisioning.Server.Tests.Durability;
 
 /// <summary>
-/// SIGKILL while many clients create extensions: every create that was answered OK is there after a restart, and the
-/// database passes its integrity check. PROVISIONING_CRASH_ROUNDS sets how many kills (default 2; the long form 5+).
+/// SIGKILL while many clients create and update extensions: after a restart every create that was answered OK is
+/// there, every extension shows its last acknowledged update (or the one in flight at the kill), and the database
+/// passes its integrity check. PROVISIONING_CRASH_ROUNDS sets how many kills (default 2; the long form 5 or more).
 /// </summary>
 public sealed class CrashTests
 {
     private const int Clients = 16;
+    private static readonly string[] Modes = ["ON_DEMAND", "CONTROLLED", "FULL", "DO_NOT_RECORD"];
 
     [Fact]
-    public async Task Sigkill_DuringConcurrentCreates_LosesNoAcknowledgedWrite()
+    public async Task Sigkill_DuringConcurrentCreatesAndUpdates_LosesNoAcknowledgedChange()
     {
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("PROVISIONING_CRASH_ROUNDS"), CultureInfo.InvariantCulture, out var r) ? r : 2;
         var directory = Path.Combine(Path.GetTempPath(), "provisioning-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var acknowledged = new ConcurrentBag<string>();
+        var extensions = new ConcurrentDictionary<string, Tracked>();
         var settings = new Dictionary<string, string?> { ["Provisioning:MaxListResults"] = "1000000" };
         for (var round = 0; round < rounds; round++)
         {
@@ -27,11 +29,11 @@ public sealed class CrashTests
             using var http = new HttpClient();
             var client = new SoapClient(http, server.Url, 2);
             var token = await client.TokenAsync();
-            await AssertAllPresentAsync(client, token, acknowledged);
-            var okBefore = acknowledged.Count;
+            await AssertAllAcknowledgedAsync(client, token, extensions);
+            var before = extensions.Count;
             using var stop = new CancellationTokenSource();
-            var workers = Enumerable.Range(0, Clients).Select(w => CreateUntilFailureAsync(client, token, $"r{round}w{w}", acknowledged, stop.Token)).ToArray();
-            while (acknowledged.Count < okBefore + 200 + Random.Shared.Next(400))
+            var workers = Enumerable.Range(0, Clients).Select(w => WorkAsync(client, token, $"r{round}w{w}", extensions, stop.Token)).ToArray();
+            while (extensions.Count < before + 200 + Random.Shared.Next(400))
             {
                 await Task.Delay(5);
             }
@@ -43,21 +45,37 @@ public sealed class CrashTests
         await using var last = await ServerProcess.StartAsync(directory, settings);
         using var lastHttp = new HttpClient();
         var lastClient = new SoapClient(lastHttp, last.Url, 2);
-        await AssertAllPresentAsync(lastClient, await lastClient.TokenAsync(), acknowledged);
+        await AssertAllAcknowledgedAsync(lastClient, await lastClient.TokenAsync(), extensions);
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task CreateUntilFailureAsync(SoapClient client, string token, string prefix, ConcurrentBag<string> acknowledged, CancellationToken stop)
+    /// <summary>Creates extensions and, every third step, updates one of this worker's acknowledged ones, until the server dies.</summary>
+    private static async Task WorkAsync(SoapClient client, string token, string prefix, ConcurrentDictionary<string, Tracked> extensions, CancellationToken stop)
     {
+        var mine = new List<Tracked>();
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
-            var address = $"crash-{prefix}-{i}@x";
             try
             {
-                var answer = await client.CallAsync("createExtension", $"<token>{token}</token><extension><eid>0000</eid><extension>{address}</extension></extension>");
-                if (answer.StatusCode == "OK")
+                if (i % 3 == 2 && mine.Count > 0)
                 {
-                    acknowledged.Add(address);
+                    var target = mine[i % mine.Count];
+                    target.Pending = Modes[(Array.IndexOf(Modes, target.Acked) + 1) % Modes.Length];
+                    var answer = await client.CallAsync("updateExtension", $"<token>{token}</token><extension><eid>0000</eid><extension>{target.Address}</extension><recordingMode>{target.Pending}</recordingMode></extension>");
+                    if (answer.StatusCode == "OK")
+                    {
+                        target.Acked = target.Pending;
+                    }
+                    target.Pending = null;
+                    continue;
+                }
+                var address = $"crash-{prefix}-{i}@x";
+                var created = await client.CallAsync("createExtension", $"<token>{token}</token><extension><eid>0000</eid><extension>{address}</extension></extension>");
+                if (created.StatusCode == "OK")
+                {
+                    var tracked = new Tracked(address) { Acked = "FULL" };
+                    mine.Add(tracked);
+                    extensions[address] = tracked;
                 }
             }
             catch (HttpRequestException)
@@ -67,14 +85,22 @@ public sealed class CrashTests
         }
     }
 
-    private static async Task AssertAllPresentAsync(SoapClient client, string token, ConcurrentBag<string> acknowledged)
+    private static async Task AssertAllAcknowledgedAsync(SoapClient client, string token, ConcurrentDictionary<string, Tracked> extensions)
     {
         var answer = await client.CallAsync("listExtensions", $"<token>{token}</token><filter><extension>crash-</extension></filter>");
         var stored = answer.StatusCode == "OK"
-            ? answer.Return!.Elements("extensions").Select(e => e.Element("extension")!.Value).ToHashSet()
+            ? answer.Return!.Elements("extensions").ToDictionary(e => e.Element("extension")!.Value, e => e.Element("recordingMode")!.Value)
             : [];
-        var lost = acknowledged.Where(a => !stored.Contains(a)).ToArray();
-        Assert.True(lost.Length == 0, $"{lost.Length} of {acknowledged.Count} acknowledged creates were lost, e.g. {string.Join(", ", lost.Take(5))}");
+        var lost = extensions.Values.Where(t => !stored.ContainsKey(t.Address)).Select(t => t.Address).ToArray();
+        var wrong = extensions.Values.Where(t => stored.TryGetValue(t.Address, out var mode) && mode != t.Acked && mode != t.Pending)
+            .Select(t => $"{t.Address}: {stored[t.Address]} (acknowledged {t.Acked})").ToArray();
+        Assert.True(lost.Length == 0, $"{lost.Length} of {extensions.Count} acknowledged creates were lost, e.g. {string.Join(", ", lost.Take(5))}");
+        Assert.True(wrong.Length == 0, $"{wrong.Length} acknowledged updates were lost, e.g. {string.Join(", ", wrong.Take(5))}");
+        foreach (var tracked in extensions.Values)
+        {
+            tracked.Acked = stored[tracked.Address];
+            tracked.Pending = null;
+        }
     }
 
     private static string IntegrityCheck(string path)
@@ -84,5 +110,15 @@ public sealed class CrashTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         return (string)command.ExecuteScalar()!;
+    }
+
+    /// <summary>An extension a worker created: the last mode acknowledged, and the one being sent, if any.</summary>
+    private sealed class Tracked(string address)
+    {
+        public string Address { get; } = address;
+
+        public string Acked { get; set; } = "FULL";
+
+        public string? Pending { get; set; }
     }
 }
