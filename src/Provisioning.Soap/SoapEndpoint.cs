@@ -15,10 +15,12 @@ public sealed class SoapEndpoint
 {
     private readonly IReadOnlyDictionary<string, OperationBinder> _operations;
     private readonly TimeProvider _time;
+    private readonly XmlLimits _limits;
 
-    public SoapEndpoint(int version, IReadOnlyDictionary<string, OperationBinder> operations, WsdlDocument wsdl, TimeProvider time)
+    public SoapEndpoint(int version, IReadOnlyDictionary<string, OperationBinder> operations, WsdlDocument wsdl, TimeProvider time, XmlLimits? limits = null)
     {
         _time = time;
+        _limits = limits ?? new XmlLimits();
         Version = version;
         Namespace = SoapNamespaces.ForVersion(version);
         _operations = operations;
@@ -75,7 +77,7 @@ public sealed class SoapEndpoint
             {
                 throw SoapFaultException.NoDispatch(ns, name);
             }
-            var invocation = binder(new ElementReader(reader, string.Empty, new ReaderLimits()));
+            var invocation = binder(new ElementReader(reader, string.Empty, _limits.ForRequest()));
             EnvelopeReader.ReadToEnd(reader);
             return (name, invocation);
         }

@@ -6,6 +6,7 @@ using Provisioning.Core.Storage;
 using Provisioning.Server.Http;
 using Provisioning.Server.Observability;
 using Provisioning.Soap;
+using Provisioning.Soap.Binding;
 using Provisioning.Soap.Operations;
 using Provisioning.Soap.V2;
 using Provisioning.Soap.V3;
@@ -98,6 +99,7 @@ public static class ProvisioningServer
         services.AddSingleton<ExtensionService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<Bootstrapper>();
+        services.AddSingleton(new XmlLimits(settings.Limits.MaxXmlDepth, settings.Limits.MaxXmlElements, settings.Limits.MaxValueLength));
         services.AddSingleton<SoapServices>();
         services.AddSingleton<IReadOnlyDictionary<int, SoapEndpoint>>(sp =>
         {

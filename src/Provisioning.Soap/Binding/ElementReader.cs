@@ -69,7 +69,7 @@ public sealed partial class ElementReader
         else if (_onChild)
         {
             // The caller neither read nor skipped the child it was shown.
-            _reader.Skip();
+            SkipSubtree();
         }
         _onChild = false;
         while (true)
@@ -82,7 +82,7 @@ public sealed partial class ElementReader
                     return false;
                 case XmlNodeType.Element when _reader.Depth > _depth + 1:
                     // Inside a child whose reader stopped early: never hand out a grandchild as a child.
-                    _reader.Skip();
+                    SkipSubtree();
                     break;
                 case XmlNodeType.Element when _reader.NamespaceURI.Length == 0:
                     Limits.CountElement();
@@ -90,7 +90,7 @@ public sealed partial class ElementReader
                     return true;
                 case XmlNodeType.Element:
                     Limits.CountElement();
-                    _reader.Skip();
+                    SkipSubtree();
                     break;
                 case XmlNodeType.None:
                     throw SoapFaultException.Malformed("unexpected end of the document");
@@ -101,11 +101,38 @@ public sealed partial class ElementReader
         }
     }
 
-    /// <summary>Skips the current child.</summary>
+    /// <summary>Skips the current child, its descendants counted against the limits like any others.</summary>
     public void Skip()
     {
         _onChild = false;
-        _reader.Skip();
+        SkipSubtree();
+    }
+
+    private void SkipSubtree()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            _reader.Read();
+            return;
+        }
+        var depth = _reader.Depth;
+        _reader.Read();
+        while (!(_reader.NodeType == XmlNodeType.EndElement && _reader.Depth == depth))
+        {
+            if (_reader.NodeType == XmlNodeType.Element)
+            {
+                Limits.CountElement();
+                if (_reader.Depth > Limits.MaxDepth)
+                {
+                    throw SoapFaultException.Malformed(string.Create(CultureInfo.InvariantCulture, $"the document is nested deeper than {Limits.MaxDepth} levels"));
+                }
+            }
+            if (!_reader.Read())
+            {
+                throw SoapFaultException.Malformed("unexpected end of the document");
+            }
+        }
+        _reader.Read();
     }
 
     /// <summary>A reader of the current child's own children.</summary>

@@ -10,4 +10,5 @@ public sealed record SoapServices(
     UserService Users,
     ExtensionService Extensions,
     GroupService Groups,
-    TimeProvider Time);
+    TimeProvider Time,
+    Binding.XmlLimits Limits);

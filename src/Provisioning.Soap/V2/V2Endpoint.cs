@@ -14,6 +14,6 @@ public static class V2Endpoint
         UserOperations.Register(ops, calls, V2ExtensionDialect.Instance);
         ExtensionOperations.Register(ops, calls, V2ExtensionDialect.Instance);
         GroupOperations.Register(ops, calls, V2ExtensionDialect.Instance);
-        return new SoapEndpoint(2, ops, WsdlDocument.ForVersion(2), services.Time);
+        return new SoapEndpoint(2, ops, WsdlDocument.ForVersion(2), services.Time, services.Limits);
     }
 }

@@ -25,6 +25,6 @@ public static class V3Endpoint
             var token = Parameters.TokenOnly(p);
             return calls.Data(token, "version", (_, _) => Task.FromResult(Result<int>.Ok(Version)), (w, v) => w.Number("version", v));
         };
-        return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time);
+        return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time, services.Limits);
     }
 }
