@@ -18,7 +18,7 @@ internal static class AuditRows
 
     public static List<AuditEntry> Read(SqliteConnection c, AuditQuery q, int limit)
     {
-        using var command = Sql.Command(
+        var command = Sql.Command(
             c,
             "SELECT id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json FROM audit_log "
             + "WHERE (@eid IS NULL OR eid = @eid) AND (@since IS NULL OR at >= @since) AND (@after IS NULL OR id > @after) "

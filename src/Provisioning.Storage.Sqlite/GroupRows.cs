@@ -11,7 +11,7 @@ internal static class GroupRows
 
     public static List<Group> Read(SqliteConnection c, string where, int limit, params (string, object?)[] parameters)
     {
-        using var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY g.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
+        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY g.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
         var groups = new List<Group>();
         using (var r = command.ExecuteReader())
         {
@@ -35,7 +35,7 @@ internal static class GroupRows
 
     private static List<Group> WithMembers(SqliteConnection c, List<Group> groups)
     {
-        using var command = Sql.Command(
+        var command = Sql.Command(
             c,
             "SELECT m.id, m.group_id, m.user_id, m.is_primary, m.is_member, m.is_admin, m.is_supervisor, m.valid_from, m.valid_until "
             + "FROM memberships m WHERE m.group_id IN (SELECT value FROM json_each(@ids)) ORDER BY m.group_id, m.id",

@@ -103,7 +103,7 @@ internal static class GroupWrites
 
     private static List<long> Ids(SqliteConnection c, string sql, long id)
     {
-        using var command = Sql.Command(c, sql, ("@id", id));
+        var command = Sql.Command(c, sql, ("@id", id));
         using var r = command.ExecuteReader();
         var ids = new List<long>();
         while (r.Read())
@@ -115,7 +115,7 @@ internal static class GroupWrites
 
     private static Dictionary<long, bool> StoredMembers(SqliteConnection c, long groupId)
     {
-        using var command = Sql.Command(c, "SELECT user_id, is_primary FROM memberships WHERE group_id = @g", ("@g", groupId));
+        var command = Sql.Command(c, "SELECT user_id, is_primary FROM memberships WHERE group_id = @g", ("@g", groupId));
         using var r = command.ExecuteReader();
         var members = new Dictionary<long, bool>();
         while (r.Read())

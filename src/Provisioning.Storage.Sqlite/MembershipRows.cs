@@ -12,7 +12,7 @@ internal static class MembershipRows
 
     public static ILookup<long, GroupMembership> ReadForUsers(SqliteConnection c, string userIds)
     {
-        using var command = Sql.Command(c, $"{Select} WHERE m.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY m.user_id, m.id", ("@ids", userIds));
+        var command = Sql.Command(c, $"{Select} WHERE m.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY m.user_id, m.id", ("@ids", userIds));
         using var r = command.ExecuteReader();
         var rows = new List<GroupMembership>();
         while (r.Read())

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Provisioning.Core.Storage;
 
@@ -6,10 +7,22 @@ namespace Provisioning.Storage.Sqlite;
 /// <summary>Small helpers for commands and columns: nulls, booleans as 0/1, times as Unix milliseconds.</summary>
 internal static class Sql
 {
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
+
+    /// <summary>
+    /// The command for <paramref name="sql"/> on this connection, prepared once and kept with the connection (the
+    /// connections live in pools, so each statement is compiled once per connection). The caller must not dispose it.
+    /// </summary>
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var commands = Prepared.GetValue(connection, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, ToDb(value));
@@ -19,13 +32,13 @@ internal static class Sql
 
     public static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, sql, parameters);
+        var command = Command(connection, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
     public static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, sql, parameters);
+        var command = Command(connection, sql, parameters);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Provisioning.Core.Audit;
@@ -11,7 +12,9 @@ namespace Provisioning.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
+    private const int MaxIdleReaders = 64;
     private readonly string _readConnectionString;
+    private readonly ConcurrentBag<SqliteConnection> _readers = [];
 
     private SqliteDatabase(string readConnectionString, SqliteWriter writer)
     {
@@ -35,12 +38,32 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection));
     }
 
-    /// <summary>Runs a read on a pooled connection of its own.</summary>
+    /// <summary>Runs a read on a connection of its own, taken from this database's pool (with its prepared statements).</summary>
     public T Read<T>(Func<SqliteConnection, T> read)
     {
-        using var connection = new SqliteConnection(_readConnectionString);
-        connection.Open();
-        return read(connection);
+        if (!_readers.TryTake(out var connection))
+        {
+            connection = new SqliteConnection(_readConnectionString);
+            connection.Open();
+        }
+        var healthy = false;
+        try
+        {
+            var result = read(connection);
+            healthy = true;
+            return result;
+        }
+        finally
+        {
+            if (healthy && _readers.Count < MaxIdleReaders)
+            {
+                _readers.Add(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
     }
 
     /// <summary>Opens the file afresh (pooled connections keep a deleted file open) and reads from it.</summary>
@@ -101,6 +124,10 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
+        while (_readers.TryTake(out var reader))
+        {
+            await reader.DisposeAsync();
+        }
         using var pooled = new SqliteConnection(_readConnectionString);
         SqliteConnection.ClearPool(pooled);
     }

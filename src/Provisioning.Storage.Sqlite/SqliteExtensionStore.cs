@@ -15,7 +15,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
     public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<Extension>>(c =>
         {
-            using var command = Sql.Command(
+            var command = Sql.Command(
                 c,
                 $"{ExtensionRows.Select} WHERE (@tenants IS NULL OR e.tenant_id IN (SELECT value FROM json_each(@tenants))) AND "
                 + Sql.Match("e.address_key", "@address", query.Address) + " AND (@user IS NULL OR e.user_id = @user) ORDER BY e.id LIMIT @limit",
@@ -91,7 +91,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
             // A key that names nothing finds nothing (it must never match every extension of the environment).
             return null;
         }
-        using var command = Sql.Command(
+        var command = Sql.Command(
             c,
             $"{ExtensionRows.Select} WHERE {KeyWhere}",
             ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address)));

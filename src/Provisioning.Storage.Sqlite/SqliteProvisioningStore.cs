@@ -11,13 +11,16 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     private SqliteProvisioningStore(SqliteDatabase db)
     {
         _db = db;
-        Tenants = new SqliteTenantStore(db);
-        Users = new SqliteUserStore(db);
+        Tenants = new SqliteTenantStore(db, Raise);
+        Users = new SqliteUserStore(db, Raise);
         Extensions = new SqliteExtensionStore(db);
-        Tokens = new SqliteTokenStore(db);
+        Tokens = new SqliteTokenStore(db, Raise);
         Groups = new SqliteGroupStore(db);
         Audit = new SqliteAuditStore(db);
     }
+
+    /// <summary>Raised after commit; one process owns a SQLite file, so no other instance needs telling.</summary>
+    public event Action<StoreChange>? Changed;
 
     public ITenantStore Tenants { get; }
 
@@ -46,4 +49,6 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     public Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private void Raise(StoreChange change) => Changed?.Invoke(change);
 }

@@ -6,7 +6,7 @@ using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
 
-internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
+internal sealed class SqliteTenantStore(SqliteDatabase db, Action<StoreChange> changed) : ITenantStore
 {
     /// <summary>The name every environment's default group is created with.</summary>
     public const string DefaultGroupName = "Default group";
@@ -29,7 +29,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
     public Task<IReadOnlyList<Tenant>> ListAsync(TenantQuery query, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<Tenant>>(c =>
         {
-            using var command = Sql.Command(
+            var command = Sql.Command(
                 c,
                 $"SELECT {Columns} FROM tenants WHERE "
                 + Sql.Match("eid_key", "@eid", query.Eid) + " AND " + Sql.Match("short_name_key", "@name", query.ShortName)
@@ -60,7 +60,17 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
             return StoreWrite<Tenant>.Ok(created, new AuditChange(AuditChange.Environment, created.Eid!, created.Eid!, null, created));
         });
 
-    public Task<StoreWrite<Tenant>> UpdateAsync(Tenant tenant, CancellationToken cancellationToken) =>
+    public async Task<StoreWrite<Tenant>> UpdateAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        var result = await UpdateOnWriterAsync(tenant);
+        if (result.IsOk)
+        {
+            changed(new StoreChange(StoreChangeKind.TenantChanged, tenant.Id));
+        }
+        return result;
+    }
+
+    private Task<StoreWrite<Tenant>> UpdateOnWriterAsync(Tenant tenant) =>
         db.WriteAuditedAsync(c =>
         {
             if (FindOne(c, "id = @v", tenant.Id) is not { } before)
@@ -103,7 +113,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
 
     private static Tenant? FindOne(SqliteConnection c, string where, object value)
     {
-        using var command = Sql.Command(c, $"SELECT {Columns} FROM tenants WHERE {where}", ("@v", value));
+        var command = Sql.Command(c, $"SELECT {Columns} FROM tenants WHERE {where}", ("@v", value));
         return ReadAll(command).FirstOrDefault();
     }
 

@@ -5,14 +5,14 @@ using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
 
-internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
+internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> changed) : ITokenStore
 {
     private const string Account = "u.id, u.tenant_id, t.eid, u.login_name, COALESCE(u.locked, 0), u.valid_from, u.valid_to";
 
     public Task<UserCredentials?> FindCredentialsAsync(string eid, string loginName, CancellationToken cancellationToken) =>
         db.ReadAsync(c =>
         {
-            using var command = Sql.Command(
+            var command = Sql.Command(
                 c,
                 $"SELECT {Account}, u.password_hash FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.eid_key = @e AND u.login_key = @l",
                 ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName)));
@@ -48,7 +48,7 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
     public Task<TokenSession?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken) =>
         db.ReadAsync(c =>
         {
-            using var command = Sql.Command(
+            var command = Sql.Command(
                 c,
                 $"SELECT {Account}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
                 + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE k.hash = @h",
@@ -59,8 +59,15 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
                 : null;
         }, cancellationToken);
 
-    public Task<bool> ReleaseTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET released_at = @n WHERE id = @id AND released_at IS NULL", ("@n", now), ("@id", tokenId)) == 1);
+    public async Task<bool> ReleaseTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var released = await db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET released_at = @n WHERE id = @id AND released_at IS NULL", ("@n", now), ("@id", tokenId)) == 1);
+        if (released)
+        {
+            changed(new StoreChange(StoreChangeKind.TokenReleased, tokenId));
+        }
+        return released;
+    }
 
     public Task TouchTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET last_used_at = MAX(last_used_at, @n) WHERE id = @id", ("@n", now), ("@id", tokenId)));
@@ -78,7 +85,7 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
 
     private static LoginThrottle? Throttle(SqliteConnection c, string eidKey, string loginKey)
     {
-        using var command = Sql.Command(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", eidKey), ("@l", loginKey));
+        var command = Sql.Command(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", eidKey), ("@l", loginKey));
         using var r = command.ExecuteReader();
         return r.Read() ? new LoginThrottle(r.GetInt32(0), r.Time(1)!.Value, r.Time(2)) : null;
     }
@@ -86,7 +93,7 @@ internal sealed class SqliteTokenStore(SqliteDatabase db) : ITokenStore
     private static AccountState ReadAccount(SqliteConnection c, SqliteDataReader r)
     {
         var userId = r.GetInt64(0);
-        using var roles = Sql.Command(c, "SELECT role FROM user_roles WHERE user_id = @u ORDER BY position", ("@u", userId));
+        var roles = Sql.Command(c, "SELECT role FROM user_roles WHERE user_id = @u ORDER BY position", ("@u", userId));
         using var rr = roles.ExecuteReader();
         var names = new List<string>();
         while (rr.Read())

@@ -5,7 +5,7 @@ using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
 
-internal sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
+internal sealed class SqliteUserStore(SqliteDatabase db, Action<StoreChange> changed) : IUserStore
 {
     public Task<User?> FindByIdAsync(long id, UserParts parts, CancellationToken cancellationToken) =>
         db.ReadAsync(c => UserRows.ReadOne(c, id, parts), cancellationToken);
@@ -24,15 +24,20 @@ internal sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
     public Task<StoreWrite<User>> CreateAsync(UserWrite write, CancellationToken cancellationToken) =>
         db.WriteAuditedAsync(c => Audited(UserWrites.Create(c, write), null));
 
-    public Task<StoreWrite<User>> UpdateAsync(UserWrite write, CancellationToken cancellationToken) =>
-        db.WriteAuditedAsync(c =>
+    public async Task<StoreWrite<User>> UpdateAsync(UserWrite write, CancellationToken cancellationToken)
+    {
+        var result = await db.WriteAuditedAsync(c =>
         {
             var before = write.User.Id is { } id ? UserRows.ReadOne(c, id, UserParts.All) : null;
             return Audited(UserWrites.Update(c, write), before);
         });
+        Notify(result.IsOk, write.User.Id);
+        return result;
+    }
 
-    public Task<StoreWrite<long>> DeleteAsync(long id, CancellationToken cancellationToken) =>
-        db.WriteAuditedAsync(c =>
+    public async Task<StoreWrite<long>> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        var result = await db.WriteAuditedAsync(c =>
         {
             var before = UserRows.ReadOne(c, id, UserParts.All);
             var result = UserWrites.Delete(c, id);
@@ -40,6 +45,18 @@ internal sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
                 ? result with { Change = new AuditChange(AuditChange.User, before.Tenant.Eid!, before.LoginName!, before, null) }
                 : result;
         });
+        Notify(result.IsOk, id);
+        return result;
+    }
+
+    /// <summary>A changed or deleted user's cached sessions must go: its rights may be gone.</summary>
+    private void Notify(bool ok, long? userId)
+    {
+        if (ok && userId is { } id)
+        {
+            changed(new StoreChange(StoreChangeKind.UserChanged, id));
+        }
+    }
 
     private static StoreWrite<User> Audited(StoreWrite<User> result, User? before) =>
         result is { IsOk: true, Value: { } after }

@@ -50,7 +50,7 @@ internal static class UserExtensionWrites
 
     private static (long Id, int Media)? Stored(SqliteConnection c, long tenantId, string key)
     {
-        using var command = Sql.Command(c, "SELECT id, media FROM extensions WHERE tenant_id = @t AND address_key = @k", ("@t", tenantId), ("@k", key));
+        var command = Sql.Command(c, "SELECT id, media FROM extensions WHERE tenant_id = @t AND address_key = @k", ("@t", tenantId), ("@k", key));
         using var r = command.ExecuteReader();
         return r.Read() ? (r.GetInt64(0), r.GetInt32(1)) : null;
     }

@@ -14,7 +14,7 @@ internal static class UserRows
 
     public static List<User> Read(SqliteConnection c, string where, UserParts parts, int limit, params (string, object?)[] parameters)
     {
-        using var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY u.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
+        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY u.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
         var users = ReadRows(command);
         return users.Count == 0 || parts == UserParts.None ? users : AddParts(c, users, parts);
     }
@@ -40,7 +40,7 @@ internal static class UserRows
 
     private static ILookup<long, string> Strings(SqliteConnection c, string select, string ids)
     {
-        using var command = Sql.Command(c, $"{select} WHERE user_id IN (SELECT value FROM json_each(@ids)) ORDER BY user_id, position", ("@ids", ids));
+        var command = Sql.Command(c, $"{select} WHERE user_id IN (SELECT value FROM json_each(@ids)) ORDER BY user_id, position", ("@ids", ids));
         using var r = command.ExecuteReader();
         var rows = new List<(long, string)>();
         while (r.Read())
@@ -52,7 +52,7 @@ internal static class UserRows
 
     private static ILookup<long, Extension> Extensions(SqliteConnection c, string ids)
     {
-        using var command = Sql.Command(c, $"{ExtensionRows.Select} WHERE e.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY e.id", ("@ids", ids));
+        var command = Sql.Command(c, $"{ExtensionRows.Select} WHERE e.user_id IN (SELECT value FROM json_each(@ids)) ORDER BY e.id", ("@ids", ids));
         return ExtensionRows.ReadAll(command).ToLookup(x => x.UserId!.Value, x => x.Extension);
     }
 

@@ -4,7 +4,7 @@ using Provisioning.Core.Storage;
 namespace Provisioning.Core.Security;
 
 /// <summary>requestToken, releaseToken, and the check of the token every other operation carries.</summary>
-public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher, TokenOptions options, TimeProvider time)
+public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher, TokenOptions options, TimeProvider time, SessionCache cache)
 {
     private readonly ITokenStore _tokens = store.Tokens;
 
@@ -49,6 +49,7 @@ public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher
         {
             return Failures.TokenInvalid;
         }
+        cache.Remove(Key(token!));
         return Result.Ok();
     }
 
@@ -66,23 +67,43 @@ public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher
         }
         if (now - session.LastUsedAt >= options.TouchInterval)
         {
+            var readAt = cache.Version;
             await _tokens.TouchTokenAsync(session.TokenId, now, cancellationToken);
+            cache.Put(Key(token!), session with { LastUsedAt = now }, readAt);
         }
         var account = session.Account;
         return Result<Caller>.Ok(new Caller(account.UserId, account.TenantId, account.Eid, account.LoginName, account.IsSystemAdministrator, session.TokenId));
     }
 
+    /// <summary>
+    /// The token's session when it is live now: from the cache, or from the store when not cached or when the cached
+    /// copy looks idle (another instance may have used the token since).
+    /// </summary>
     private async Task<TokenSession?> FindLiveAsync(string? token, CancellationToken cancellationToken)
     {
         if (!TokenCodec.IsWellFormed(token))
         {
             return null;
         }
-        var session = await _tokens.FindTokenAsync(TokenCodec.Hash(token!), cancellationToken);
+        var key = Key(token!);
         var now = time.GetUtcNow();
-        var live = session is { ReleasedAt: null }
-            && now < session.ExpiresAt
-            && now - session.LastUsedAt < options.IdleTimeout;
-        return live ? session : null;
+        if (cache.TryGet(key, out var cached) && IsLive(cached, now))
+        {
+            return cached;
+        }
+        var readAt = cache.Version;
+        var session = await _tokens.FindTokenAsync(TokenCodec.Hash(token!), cancellationToken);
+        if (session is null || !IsLive(session, now))
+        {
+            cache.Remove(key);
+            return null;
+        }
+        cache.Put(key, session, readAt);
+        return session;
     }
+
+    private bool IsLive(TokenSession session, DateTimeOffset now) =>
+        session.ReleasedAt is null && now < session.ExpiresAt && now - session.LastUsedAt < options.IdleTimeout;
+
+    private static string Key(string token) => Convert.ToHexString(TokenCodec.Hash(token));
 }

@@ -10,7 +10,7 @@ namespace Provisioning.Core.Services;
 /// Administrator gets "Permission denied" for any environment but its own, whether or not it exists, so that
 /// environments of other tenants cannot be discovered.
 /// </summary>
-public sealed class TenantAccess(IProvisioningStore store)
+public sealed class TenantAccess(IProvisioningStore store, TenantCache cache)
 {
     private readonly ITenantStore _tenants = store.Tenants;
 
@@ -22,7 +22,7 @@ public sealed class TenantAccess(IProvisioningStore store)
             return Failures.Mandatory($"{field}.eid");
         }
         var tenant = !string.IsNullOrEmpty(named.Eid)
-            ? await _tenants.FindByEidAsync(named.Eid, cancellationToken)
+            ? await cache.FindByEidAsync(named.Eid, cancellationToken)
             : await _tenants.FindByShortNameAsync(named.ShortName!, cancellationToken);
         if (tenant is null || !caller.MayActOn(tenant.Id))
         {
@@ -52,6 +52,13 @@ public sealed class TenantAccess(IProvisioningStore store)
         {
             return Result<IReadOnlyList<long>?>.Ok(null);
         }
+        if (NamesOneEid(filter))
+        {
+            // An eid has exactly four characters, so a four-character substring filter is an equality.
+            var tenant = await cache.FindByEidAsync(filter.Eid!, cancellationToken);
+            var visible = tenant is not null && caller.MayActOn(tenant.Id) && (filter.Inactive is null || filter.Inactive == tenant.Inactive);
+            return Result<IReadOnlyList<long>?>.Ok(visible ? [tenant!.Id] : []);
+        }
         var tenants = await _tenants.ListAsync(ToQuery(caller, filter), int.MaxValue, cancellationToken);
         return Result<IReadOnlyList<long>?>.Ok(tenants.Select(t => t.Id).ToArray());
     }
@@ -61,6 +68,9 @@ public sealed class TenantAccess(IProvisioningStore store)
         TextMatch.From(filter.ShortName, filter.ShortNameExact),
         filter.Inactive,
         caller.IsSystemAdministrator ? null : caller.TenantId);
+
+    private static bool NamesOneEid(TenantFilter filter) =>
+        filter.Eid is { Length: 4 } && string.IsNullOrEmpty(filter.ShortName);
 
     private static bool NamesOtherTenantExactly(Caller caller, TenantFilter filter) =>
         filter.EidExact == true && !string.IsNullOrEmpty(filter.Eid) && Keys.Fold(filter.Eid) != Keys.Fold(caller.Eid);

@@ -20,6 +20,12 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IAuditStore Audit { get; }
 
+    /// <summary>
+    /// Raised after a change that caches depend on was committed, by this instance or (for a shared database) another;
+    /// handlers run on the store's thread and must be quick.
+    /// </summary>
+    event Action<StoreChange>? Changed;
+
     /// <summary>Throws when the database cannot be reached now (a fresh connection, not a pooled one); for readiness checks.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 

@@ -92,7 +92,9 @@ public static class ProvisioningServer
             MaxLifetime = settings.Tokens.MaxLifetime,
             Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
         });
+        services.AddSingleton<SessionCache>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<TenantCache>();
         services.AddSingleton<TenantAccess>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<UserService>();

@@ -80,6 +80,18 @@ public sealed class EnvironmentOperationTests(SharedServer shared) : IClassFixtu
     }
 
     [Fact]
+    public async Task UpdateEnvironment_Renamed_NextRequestsSeeTheNewName()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, token, "before-rename@x", eid);
+
+        await _client.CallAsync("updateEnvironment", $"<token>{token}</token><environment><eid>{eid}</eid><shortName>New-{eid}</shortName></environment>");
+        var answer = await _client.CallAsync("createExtension", $"<token>{token}</token><extension><eid>{eid}</eid><environmentShortName>New-{eid}</environmentShortName><extension>after-rename@x</extension></extension>");
+
+        Assert.Equal("OK", answer.StatusCode);
+    }
+
+    [Fact]
     public async Task UpdateEnvironment_Unknown_IllegalArgument()
     {
         var answer = await _client.CallAsync("updateEnvironment", $"<token>{await shared.AdminTokenAsync()}</token><environment><eid>ZZZZ</eid><shortName>x</shortName></environment>");

@@ -36,9 +36,7 @@ public sealed class SecretsTests
         await using var server = await TestServer.StartAsync(logs: logs);
         var client = server.Client();
         var token = await client.TokenAsync();
-        File.Delete(server.DatabasePath);
-        File.Delete(server.DatabasePath + "-wal");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        BreakDatabase(server.DatabasePath);
 
         var answer = await client.CallAsync("getExtension", $"<token>{token}</token><extension>x@x</extension>");
 
@@ -47,6 +45,16 @@ public sealed class SecretsTests
         Assert.Contains(logs.Lines, line => line.Contains("Server fault " + id, StringComparison.Ordinal) && line.Contains("SqliteException", StringComparison.Ordinal));
         Assert.DoesNotContain("Sqlite", answer.Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(server.Directory, answer.Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>Drops a table behind the server's back, so its next read of extensions fails inside the store.</summary>
+    private static void BreakDatabase(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = OFF; DROP TABLE extensions;";
+        command.ExecuteNonQuery();
     }
 
     private static byte[] ReadShared(string path)

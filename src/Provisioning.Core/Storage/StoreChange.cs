@@ -1,0 +1,7 @@
+namespace Provisioning.Core.Storage;
+
+/// <summary>
+/// A committed change that caches must hear about at once: a token released, a user changed or deleted (its rights
+/// or existence), an environment changed. Stores raise them after commit, on every instance that shares the database.
+/// </summary>
+public readonly record struct StoreChange(StoreChangeKind Kind, long Id);

@@ -1,0 +1,8 @@
+namespace Provisioning.Core.Storage;
+
+public enum StoreChangeKind
+{
+    TokenReleased,
+    UserChanged,
+    TenantChanged,
+}
