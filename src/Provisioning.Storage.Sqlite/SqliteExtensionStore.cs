@@ -15,10 +15,18 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
     public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<Extension>>(c =>
         {
+            // One environment (the usual case) is an equality the (tenant, address) index serves; several go through json_each.
+            var tenants = query.TenantIds switch
+            {
+                null => "1 = 1",
+                [_] => "e.tenant_id = @tenant",
+                _ => "e.tenant_id IN (SELECT value FROM json_each(@tenants))",
+            };
             var command = Sql.Command(
                 c,
-                $"{ExtensionRows.Select} WHERE (@tenants IS NULL OR e.tenant_id IN (SELECT value FROM json_each(@tenants))) AND "
-                + Sql.Match("e.address_key", "@address", query.Address) + " AND (@user IS NULL OR e.user_id = @user) ORDER BY e.id LIMIT @limit",
+                $"{ExtensionRows.Select} WHERE {tenants} AND " + Sql.Match("e.address_key", "@address", query.Address)
+                + " AND (@user IS NULL OR e.user_id = @user) ORDER BY e.id LIMIT @limit",
+                ("@tenant", query.TenantIds is [var one] ? one : null),
                 ("@tenants", query.TenantIds is null ? null : Sql.JsonIds(query.TenantIds)),
                 ("@address", query.Address?.Key),
                 ("@user", query.UserId),
