@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
+using Provisioning.Hosting;
 using Provisioning.Server.Http;
 using Provisioning.Soap;
 using Provisioning.Soap.Operations;
@@ -18,7 +19,7 @@ public static class ProvisioningServer
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         configure?.Invoke(builder);
-        var settings = builder.Configuration.GetSection(ProvisioningSettings.Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();
+        var settings = ProvisioningSettings.From(builder.Configuration);
         var versions = settings.ParseVersions();
         var template = ListenTemplate.Parse(settings.UrlTemplate);
         var listeners = new VersionListeners();
@@ -54,19 +55,18 @@ public static class ProvisioningServer
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProvisioningServer));
         var settings = services.GetRequiredService<ProvisioningSettings>();
         var store = services.GetRequiredService<IProvisioningStore>();
-        var schema = await store.MigrateAsync(cancellationToken);
-        Log.StorageReady(logger, settings.Storage.Provider, schema);
         if (settings.Security.PasswordHashIterations < 100_000)
         {
             Log.WeakPasswordHash(logger, settings.Security.PasswordHashIterations);
         }
         var login = settings.Bootstrap.AdminLogin;
-        var bootstrap = await services.GetRequiredService<Bootstrapper>().RunAsync(login, settings.Bootstrap.AdminPassword, cancellationToken);
-        if (bootstrap.Created)
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings.Bootstrap, cancellationToken);
+        Log.StorageReady(logger, settings.Storage.Provider, init.SchemaVersion);
+        if (init.Bootstrap.Created)
         {
             Log.Bootstrapped(logger, login);
         }
-        if (bootstrap.GeneratedPassword is { } generated)
+        if (init.Bootstrap.GeneratedPassword is { } generated)
         {
             Log.GeneratedPassword(logger, login, generated);
         }
@@ -89,21 +89,15 @@ public static class ProvisioningServer
         services.AddSingleton(listeners);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StoreFactory.Open(settings.Storage));
-        services.AddSingleton(new PasswordHasher(settings.Security.PasswordHashIterations));
-        services.AddSingleton(new ApiLimits { MaxListResults = settings.MaxListResults });
-        services.AddSingleton(new TokenOptions
-        {
-            IdleTimeout = settings.Tokens.IdleTimeout,
-            MaxLifetime = settings.Tokens.MaxLifetime,
-            Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
-        });
+        services.AddSingleton(CoreOptions.Hasher(settings));
+        services.AddSingleton(CoreOptions.Limits(settings));
+        services.AddSingleton(CoreOptions.Tokens(settings));
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantAccess>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<ExtensionService>();
         services.AddSingleton<GroupService>();
-        services.AddSingleton<Bootstrapper>();
         services.AddSingleton<SoapServices>();
         services.AddSingleton<IReadOnlyDictionary<int, SoapEndpoint>>(sp =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 public sealed class ProvisioningSettings
 {
@@ -27,6 +28,10 @@ public sealed class ProvisioningSettings
     public SecuritySettings Security { get; set; } = new();
 
     public LimitSettings Limits { get; set; } = new();
+
+    /// <summary>The Provisioning section of <paramref name="configuration"/>, defaults where it says nothing.</summary>
+    public static ProvisioningSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();
 
     public IReadOnlyList<int> ParseVersions()
     {
