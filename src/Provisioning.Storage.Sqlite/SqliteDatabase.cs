@@ -77,7 +77,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// </summary>
     public Task<int> MigrateAsync() => Writer.ExecuteAsync(connection =>
     {
-        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var current = SchemaVersion(connection);
         foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
         {
             Execute(connection, sql);
@@ -86,6 +86,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         return current;
     });
+
+    public static int LatestVersion { get; } = Migrations().Max(m => m.Version);
+
+    public static int SchemaVersion(SqliteConnection connection) =>
+        Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -43,5 +43,9 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _db.MigrateAsync();
 
+    public int LatestSchemaVersion => SqliteDatabase.LatestVersion;
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => _db.ReadAsync(SqliteDatabase.SchemaVersion, cancellationToken);
+
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }
