@@ -30,7 +30,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         var writerConnection = new SqliteConnection(builder.ToString());
         writerConnection.Open();
-        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         builder.Mode = SqliteOpenMode.ReadWrite;
         return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection));
     }
