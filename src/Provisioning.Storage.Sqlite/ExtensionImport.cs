@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
+using SQLitePCL;
 
 namespace Provisioning.Storage.Sqlite;
 
