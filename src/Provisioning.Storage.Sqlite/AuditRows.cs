@@ -9,12 +9,36 @@ internal static class AuditRows
     /// <summary>Who a change is recorded for when no front set one: start-up work such as bootstrap.</summary>
     public static AuditActor System(DateTimeOffset now) => new(now, "system", null, "system");
 
-    public static void Append(SqliteConnection c, AuditActor actor, AuditChange change) => Sql.Execute(
-        c,
-        "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
-        + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)",
-        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-        ("@entity", change.Entity), ("@key", change.Key), ("@before", AuditJson.Serialize(change.Before)), ("@after", AuditJson.Serialize(change.After)));
+    private const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
+        + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
+
+    public static void Append(SqliteConnection c, AuditActor actor, AuditChange change)
+    {
+        using var command = Prepare(c);
+        Append(command, actor, change);
+    }
+
+    /// <summary>An insert to run for many changes with <see cref="Append(SqliteCommand, AuditActor, AuditChange)"/> (bulk import).</summary>
+    public static SqliteCommand Prepare(SqliteConnection c)
+    {
+        var command = c.CreateCommand();
+        command.CommandText = Insert;
+        foreach (var name in (string[])["@at", "@eid", "@login", "@token", "@op", "@entity", "@key", "@before", "@after"])
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        return command;
+    }
+
+    public static void Append(SqliteCommand insert, AuditActor actor, AuditChange change)
+    {
+        object?[] values = [actor.At, change.Eid, actor.Login, actor.TokenId, actor.Operation, change.Entity, change.Key, AuditJson.Serialize(change.Before), AuditJson.Serialize(change.After)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = Sql.ToDb(values[i]);
+        }
+        insert.ExecuteNonQuery();
+    }
 
     public static List<AuditEntry> Read(SqliteConnection c, AuditQuery q, int limit)
     {

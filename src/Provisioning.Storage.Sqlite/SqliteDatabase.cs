@@ -33,7 +33,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         var writerConnection = new SqliteConnection(builder.ToString());
         writerConnection.Open();
-        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
         builder.Mode = SqliteOpenMode.ReadWrite;
         return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection));
     }
@@ -111,7 +111,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// </summary>
     public Task<int> MigrateAsync() => Writer.ExecuteAsync(connection =>
     {
-        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var current = SchemaVersion(connection);
         foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
         {
             Execute(connection, sql);
@@ -120,6 +120,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         return current;
     });
+
+    public static int LatestVersion { get; } = Migrations().Max(m => m.Version);
+
+    public static int SchemaVersion(SqliteConnection connection) =>
+        Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

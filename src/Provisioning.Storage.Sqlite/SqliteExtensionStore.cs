@@ -25,11 +25,12 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
             var command = Sql.Command(
                 c,
                 $"{ExtensionRows.Select} WHERE {tenants} AND " + Sql.Match("e.address_key", "@address", query.Address)
-                + " AND (@user IS NULL OR e.user_id = @user) ORDER BY e.id LIMIT @limit",
+                + " AND (@user IS NULL OR e.user_id = @user) AND (@after IS NULL OR e.id > @after) ORDER BY e.id LIMIT @limit",
                 ("@tenant", query.TenantIds is [var one] ? one : null),
                 ("@tenants", query.TenantIds is null ? null : Sql.JsonIds(query.TenantIds)),
                 ("@address", query.Address?.Key),
                 ("@user", query.UserId),
+                ("@after", query.AfterId),
                 ("@limit", limit));
             return WithUsers(c, ExtensionRows.ReadAll(command));
         }, cancellationToken);
@@ -84,6 +85,13 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
             Sql.Execute(c, "DELETE FROM extensions WHERE id = @id", ("@id", stored.Id));
             return StoreWrite<Extension>.Ok(stored, new AuditChange(AuditChange.Extension, stored.Tenant.Eid!, stored.Address!, stored, null));
         });
+
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionImportRow> rows, bool dryRun, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
+        return db.Writer.ExecuteAsync<IReadOnlyList<ImportResult>>(c => ExtensionImport.Run(c, rows, actor), _ => !dryRun);
+    }
 
     private static StoreWrite<Extension> Changed(Extension? before, Extension after) =>
         StoreWrite<Extension>.Ok(after, new AuditChange(AuditChange.Extension, after.Tenant.Eid!, after.Address!, before, after));

@@ -48,6 +48,10 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
 
     public Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
 
+    public int LatestSchemaVersion => SqliteDatabase.LatestVersion;
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => _db.ReadAsync(SqliteDatabase.SchemaVersion, cancellationToken);
+
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private void Raise(StoreChange change) => Changed?.Invoke(change);

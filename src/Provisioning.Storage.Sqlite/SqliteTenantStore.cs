@@ -91,6 +91,43 @@ internal sealed class SqliteTenantStore(SqliteDatabase db, Action<StoreChange> c
             return StoreWrite<Tenant>.Ok(after, new AuditChange(AuditChange.Environment, after.Eid!, after.Eid!, before, after));
         });
 
+    public Task<IReadOnlyList<TenantCounts>> CountContentsAsync(CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<TenantCounts>>(c =>
+        {
+            using var command = Sql.Command(
+                c,
+                "SELECT t.id, t.eid, t.short_name, (SELECT COUNT(*) FROM users u WHERE u.tenant_id = t.id), "
+                + "(SELECT COUNT(*) FROM groups g WHERE g.tenant_id = t.id), (SELECT COUNT(*) FROM extensions e WHERE e.tenant_id = t.id) FROM tenants t ORDER BY t.id");
+            using var r = command.ExecuteReader();
+            var counts = new List<TenantCounts>();
+            while (r.Read())
+            {
+                counts.Add(new TenantCounts(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)));
+            }
+            return counts;
+        }, cancellationToken);
+
+    public Task<StoreWrite<Tenant>> DeleteAsync(long id, CancellationToken cancellationToken) =>
+        db.WriteAuditedAsync(c =>
+        {
+            if (FindOne(c, "id = @v", id) is not { } before)
+            {
+                return StoreWrite<Tenant>.NotFound();
+            }
+            var users = Sql.ScalarInt64(c, "SELECT COUNT(*) FROM users WHERE tenant_id = @t", ("@t", id))!.Value;
+            var extensions = Sql.ScalarInt64(c, "SELECT COUNT(*) FROM extensions WHERE tenant_id = @t", ("@t", id))!.Value;
+            if (users + extensions > 0)
+            {
+                return StoreWrite<Tenant>.Refused(Core.Results.Failures.Illegal(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The environment {before.Eid} still has {users} users and {extensions} extensions; delete them first")));
+            }
+            Sql.Execute(c, "DELETE FROM groups WHERE tenant_id = @t", ("@t", id));
+            Sql.Execute(c, "DELETE FROM login_throttle WHERE eid_key = @k", ("@k", Keys.Fold(before.Eid!)));
+            Sql.Execute(c, "DELETE FROM tenants WHERE id = @t", ("@t", id));
+            return StoreWrite<Tenant>.Ok(before, new AuditChange(AuditChange.Environment, before.Eid!, before.Eid!, before, null));
+        });
+
     private static string? Taken(SqliteConnection c, Tenant tenant, long exceptId)
     {
         if (exceptId == 0 && Sql.Exists(c, "SELECT 1 FROM tenants WHERE eid_key = @k", ("@k", Keys.Fold(tenant.Eid!))))

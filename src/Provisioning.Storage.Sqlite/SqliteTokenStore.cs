@@ -59,6 +59,23 @@ internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> ch
                 : null;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<TokenSession>> ListTokensAsync(long? userId, int limit, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<TokenSession>>(c =>
+        {
+            var command = Sql.Command(
+                c,
+                $"SELECT {Account}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
+                + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE (@u IS NULL OR k.user_id = @u) ORDER BY k.id LIMIT @limit",
+                ("@u", userId), ("@limit", limit));
+            using var r = command.ExecuteReader();
+            var sessions = new List<TokenSession>();
+            while (r.Read())
+            {
+                sessions.Add(new TokenSession(r.GetInt64(7), ReadAccount(c, r), r.Time(8)!.Value, r.Time(9)!.Value, r.Time(10)!.Value, r.Time(11)));
+            }
+            return sessions;
+        }, cancellationToken);
+
     public async Task<bool> ReleaseTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var released = await db.WriteAsync(c => Sql.Execute(c, "UPDATE tokens SET released_at = @n WHERE id = @id AND released_at IS NULL", ("@n", now), ("@id", tokenId)) == 1);

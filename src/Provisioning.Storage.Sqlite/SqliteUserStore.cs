@@ -21,6 +21,22 @@ internal sealed class SqliteUserStore(SqliteDatabase db, Action<StoreChange> cha
             c => Convert.ToInt32(Sql.Scalar(c, $"SELECT COUNT(*) FROM users u WHERE {Where(query)}", Parameters(query)), CultureInfo.InvariantCulture),
             cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, long>> FindIdsByLoginAsync(long tenantId, IReadOnlyCollection<string> loginNames, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyDictionary<string, long>>(c =>
+        {
+            using var command = Sql.Command(
+                c,
+                "SELECT login_key, id FROM users WHERE tenant_id = @t AND login_key IN (SELECT value FROM json_each(@keys))",
+                ("@t", tenantId), ("@keys", System.Text.Json.JsonSerializer.Serialize(loginNames.Select(Keys.Fold).Distinct())));
+            using var r = command.ExecuteReader();
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (r.Read())
+            {
+                ids[r.GetString(0)] = r.GetInt64(1);
+            }
+            return ids;
+        }, cancellationToken);
+
     public Task<StoreWrite<User>> CreateAsync(UserWrite write, CancellationToken cancellationToken) =>
         db.WriteAuditedAsync(c => Audited(UserWrites.Create(c, write), null));
 
@@ -64,7 +80,7 @@ internal sealed class SqliteUserStore(SqliteDatabase db, Action<StoreChange> cha
             : result;
 
     private static string Where(UserQuery q) =>
-        "(@tenants IS NULL OR u.tenant_id IN (SELECT value FROM json_each(@tenants))) AND (@userId IS NULL OR u.id = @userId) AND "
+        "(@tenants IS NULL OR u.tenant_id IN (SELECT value FROM json_each(@tenants))) AND (@userId IS NULL OR u.id = @userId) AND (@after IS NULL OR u.id > @after) AND "
         + Sql.Match("u.login_key", "@login", q.LoginName) + " AND "
         + Sql.Match("u.external_id_key", "@external", q.ExternalId) + " AND "
         + (q.Extension is null ? "1 = 1" : $"EXISTS (SELECT 1 FROM extensions e WHERE e.user_id = u.id AND {Sql.Match("e.address_key", "@extension", q.Extension)})") + " AND "
@@ -76,6 +92,6 @@ internal sealed class SqliteUserStore(SqliteDatabase db, Action<StoreChange> cha
     [
         ("@tenants", q.TenantIds is null ? null : Sql.JsonIds(q.TenantIds)), ("@userId", q.UserId),
         ("@login", q.LoginName?.Key), ("@external", q.ExternalId?.Key), ("@extension", q.Extension?.Key),
-        ("@role", q.Role?.Key), ("@group", q.Group?.Key), ("@inactive", q.Inactive), ("@now", q.Now),
+        ("@role", q.Role?.Key), ("@group", q.Group?.Key), ("@inactive", q.Inactive), ("@now", q.Now), ("@after", q.AfterId),
     ];
 }

@@ -97,6 +97,18 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         };
     }
 
+    /// <summary>Every extension the caller may see (in the environments the filter selects), in id order after <paramref name="afterId"/>: export.</summary>
+    public async Task<Result<IReadOnlyList<Extension>>> PageAsync(Caller caller, TenantFilter? environment, long? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var tenants = await access.SelectAsync(caller, environment, cancellationToken);
+        if (!tenants.IsOk)
+        {
+            return tenants.ToFailure();
+        }
+        var query = new ExtensionQuery(tenants.Value, null, null) { AfterId = afterId };
+        return Result<IReadOnlyList<Extension>>.Ok(tenants.Value is [] ? [] : await _extensions.ListAsync(query, limit, cancellationToken));
+    }
+
     private static Extension Prepare(Extension input, MediaChange media, Tenant tenant, ExtensionFields names, out Failure? invalid)
     {
         invalid = media.Problem

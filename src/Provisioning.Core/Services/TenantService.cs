@@ -43,6 +43,31 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
         return ToResult(write, input).ToResult();
     }
 
+    /// <summary>Deletes an environment that no longer holds users or extensions; a System Administrator's only.</summary>
+    public async Task<Result> DeleteAsync(Caller caller, string? eid, CancellationToken cancellationToken)
+    {
+        if (!caller.IsSystemAdministrator)
+        {
+            return Failures.PermissionDenied;
+        }
+        if (Rules.Eid(eid, "eid") is { } badEid)
+        {
+            return badEid;
+        }
+        var stored = await _tenants.FindByEidAsync(eid!, cancellationToken);
+        if (stored is null)
+        {
+            return Failures.DoesNotExist("eid", eid!);
+        }
+        var write = await _tenants.DeleteAsync(stored.Id, cancellationToken);
+        return write.Status switch
+        {
+            WriteStatus.Ok => Result.Ok(),
+            WriteStatus.NotFound => Failures.DoesNotExist("eid", eid!),
+            _ => write.Refusal ?? Failures.Illegal("The environment cannot be deleted"),
+        };
+    }
+
     public async Task<Result<Tenant>> GetByEidAsync(Caller caller, string? eid, CancellationToken cancellationToken)
     {
         if (Rules.Required(eid, "eid") is { } missing)

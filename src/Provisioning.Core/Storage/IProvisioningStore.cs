@@ -31,4 +31,10 @@ public interface IProvisioningStore : IAsyncDisposable
 
     /// <summary>Creates or upgrades the schema; returns the schema version now in place.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The schema version this store migrates to.</summary>
+    int LatestSchemaVersion { get; }
+
+    /// <summary>The schema version in place, 0 for an empty database; reads only.</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken);
 }

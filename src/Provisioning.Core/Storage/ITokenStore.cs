@@ -19,6 +19,9 @@ public interface ITokenStore
 
     Task<TokenSession?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken);
 
+    /// <summary>Stored tokens by id (never their value), of one user or of all; released and expired ones too, until purged.</summary>
+    Task<IReadOnlyList<TokenSession>> ListTokensAsync(long? userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Marks the token released; false when it was released already.</summary>
     Task<bool> ReleaseTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -17,6 +17,9 @@ public interface IUserStore
 
     Task<int> CountAsync(UserQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The ids of those of <paramref name="loginNames"/> that are users of the environment, keyed by folded login name.</summary>
+    Task<IReadOnlyDictionary<string, long>> FindIdsByLoginAsync(long tenantId, IReadOnlyCollection<string> loginNames, CancellationToken cancellationToken);
+
     /// <summary>Duplicate names "loginName" or "extension:{address}"; MissingReference names the missing object.</summary>
     Task<StoreWrite<User>> CreateAsync(UserWrite write, CancellationToken cancellationToken);
 

@@ -23,4 +23,7 @@ public sealed record UserQuery
     public bool? Inactive { get; init; }
 
     public DateTimeOffset Now { get; init; }
+
+    /// <summary>Only users with a greater id: paging through all of them in id order (export).</summary>
+    public long? AfterId { get; init; }
 }

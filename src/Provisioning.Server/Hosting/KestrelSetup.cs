@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Provisioning.Hosting;
 
 namespace Provisioning.Server.Hosting;
 

@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
+using Provisioning.Hosting;
 using Provisioning.Server.Http;
 using Provisioning.Server.Observability;
 using Provisioning.Soap;
@@ -22,7 +23,7 @@ public static class ProvisioningServer
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         configure?.Invoke(builder);
-        var settings = builder.Configuration.GetSection(ProvisioningSettings.Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();
+        var settings = ProvisioningSettings.From(builder.Configuration);
         var versions = settings.ParseVersions();
         var template = ListenTemplate.Parse(settings.UrlTemplate);
         var listeners = new VersionListeners();
@@ -45,19 +46,18 @@ public static class ProvisioningServer
         {
             sqlite.CommitObserver = services.GetRequiredService<ProvisioningMetrics>().CommitBatch;
         }
-        var schema = await store.MigrateAsync(cancellationToken);
-        Log.StorageReady(logger, settings.Storage.Provider, schema);
         if (settings.Security.PasswordHashIterations < 100_000)
         {
             Log.WeakPasswordHash(logger, settings.Security.PasswordHashIterations);
         }
         var login = settings.Bootstrap.AdminLogin;
-        var bootstrap = await services.GetRequiredService<Bootstrapper>().RunAsync(login, settings.Bootstrap.AdminPassword, cancellationToken);
-        if (bootstrap.Created)
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings.Bootstrap, cancellationToken);
+        Log.StorageReady(logger, settings.Storage.Provider, init.SchemaVersion);
+        if (init.Bootstrap.Created)
         {
             Log.Bootstrapped(logger, login);
         }
-        if (bootstrap.GeneratedPassword is { } generated)
+        if (init.Bootstrap.GeneratedPassword is { } generated)
         {
             Log.GeneratedPassword(logger, login, generated);
         }
@@ -84,14 +84,9 @@ public static class ProvisioningServer
         services.AddSingleton(listeners);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StoreFactory.Open(settings.Storage));
-        services.AddSingleton(new PasswordHasher(settings.Security.PasswordHashIterations));
-        services.AddSingleton(new ApiLimits { MaxListResults = settings.MaxListResults });
-        services.AddSingleton(new TokenOptions
-        {
-            IdleTimeout = settings.Tokens.IdleTimeout,
-            MaxLifetime = settings.Tokens.MaxLifetime,
-            Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
-        });
+        services.AddSingleton(CoreOptions.Hasher(settings));
+        services.AddSingleton(CoreOptions.Limits(settings));
+        services.AddSingleton(CoreOptions.Tokens(settings));
         services.AddSingleton<SessionCache>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantCache>();
@@ -100,7 +95,6 @@ public static class ProvisioningServer
         services.AddSingleton<UserService>();
         services.AddSingleton<ExtensionService>();
         services.AddSingleton<GroupService>();
-        services.AddSingleton<Bootstrapper>();
         services.AddSingleton(new XmlLimits(settings.Limits.MaxXmlDepth, settings.Limits.MaxXmlElements, settings.Limits.MaxValueLength));
         services.AddSingleton<SoapServices>();
         services.AddSingleton<IReadOnlyDictionary<int, SoapEndpoint>>(sp =>

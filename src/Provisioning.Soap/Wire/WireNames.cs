@@ -6,14 +6,7 @@ namespace Provisioning.Soap.Wire;
 /// <summary>The wire spellings of enumerations, read ignoring case and written exactly.</summary>
 public static class WireNames
 {
-    public static readonly IReadOnlyDictionary<string, RecordingMode> RecordingModes = new Dictionary<string, RecordingMode>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["FULL"] = RecordingMode.Full,
-        ["ON_DEMAND"] = RecordingMode.OnDemand,
-        ["CONTROLLED"] = RecordingMode.Controlled,
-        ["CONTROLLED_AUTO_START"] = RecordingMode.ControlledAutoStart,
-        ["DO_NOT_RECORD"] = RecordingMode.DoNotRecord,
-    };
+    public static readonly IReadOnlyDictionary<string, RecordingMode> RecordingModes = RecordingModeNames.ByName;
 
     public static readonly IReadOnlyDictionary<string, UserType> UserTypes = new Dictionary<string, UserType>(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,15 +14,7 @@ public static class WireNames
         ["user_type_shared_items"] = UserType.SharedItems,
     };
 
-    public static string Of(RecordingMode mode) => mode switch
-    {
-        RecordingMode.Full => "FULL",
-        RecordingMode.OnDemand => "ON_DEMAND",
-        RecordingMode.Controlled => "CONTROLLED",
-        RecordingMode.ControlledAutoStart => "CONTROLLED_AUTO_START",
-        RecordingMode.DoNotRecord => "DO_NOT_RECORD",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
-    };
+    public static string Of(RecordingMode mode) => RecordingModeNames.Of(mode);
 
     public static string Of(UserType type) => type == UserType.SharedItems ? "user_type_shared_items" : "user_type_verba";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 public sealed class ProvisioningSettings
 {
@@ -31,6 +32,10 @@ public sealed class ProvisioningSettings
     public ManagementSettings Management { get; set; } = new();
 
     public HttpsSettings Https { get; set; } = new();
+
+    /// <summary>The Provisioning section of <paramref name="configuration"/>, defaults where it says nothing.</summary>
+    public static ProvisioningSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();
 
     public IReadOnlyList<int> ParseVersions()
     {

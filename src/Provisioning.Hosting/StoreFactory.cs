@@ -1,7 +1,7 @@
 using Provisioning.Core.Storage;
 using Provisioning.Storage.Sqlite;
 
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 /// <summary>Opens the store that Provisioning:Storage names, or says clearly why it cannot.</summary>
 public static class StoreFactory

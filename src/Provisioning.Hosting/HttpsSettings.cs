@@ -1,4 +1,4 @@
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 /// <summary>
 /// The certificate of the API listeners when Provisioning:UrlTemplate is https (Provisioning:Https): a PKCS#12 file

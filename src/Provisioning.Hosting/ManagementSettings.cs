@@ -1,4 +1,4 @@
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 /// <summary>
 /// The management listener (Provisioning:Management): /healthz, /readyz and /metrics on its own port, on the same

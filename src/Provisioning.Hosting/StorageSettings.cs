@@ -1,4 +1,4 @@
-namespace Provisioning.Server.Hosting;
+namespace Provisioning.Hosting;
 
 public sealed class StorageSettings
 {

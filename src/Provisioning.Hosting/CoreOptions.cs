@@ -1,0 +1,19 @@
+using Provisioning.Core.Security;
+using Provisioning.Core.Services;
+
+namespace Provisioning.Hosting;
+
+/// <summary>The Core options that the settings make, the same for the server and the command line.</summary>
+public static class CoreOptions
+{
+    public static PasswordHasher Hasher(ProvisioningSettings settings) => new(settings.Security.PasswordHashIterations);
+
+    public static ApiLimits Limits(ProvisioningSettings settings) => new() { MaxListResults = settings.MaxListResults };
+
+    public static TokenOptions Tokens(ProvisioningSettings settings) => new()
+    {
+        IdleTimeout = settings.Tokens.IdleTimeout,
+        MaxLifetime = settings.Tokens.MaxLifetime,
+        Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
+    };
+}
