@@ -41,7 +41,16 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
     /// </summary>
     public static PostgresProvisioningStore Open(string connectionString)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        NpgsqlDataSourceBuilder builder;
+        try
+        {
+            builder = new NpgsqlDataSourceBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql names the keyword it could not take, never its value: safe to show.
+            throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message}", e);
+        }
         var settings = builder.ConnectionStringBuilder;
         if (string.IsNullOrWhiteSpace(settings.Host))
         {
