@@ -19,6 +19,9 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
         Audit = new SqliteAuditStore(db);
     }
 
+    /// <summary>One server process owns a SQLite file (the command line writes through the same rules, and briefly).</summary>
+    public bool IsShared => false;
+
     /// <summary>Raised after commit; one process owns a SQLite file, so no other instance needs telling.</summary>
     public event Action<StoreChange>? Changed;
 

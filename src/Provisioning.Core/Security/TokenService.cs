@@ -69,7 +69,7 @@ public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher
         {
             var readAt = cache.Version;
             await _tokens.TouchTokenAsync(session.TokenId, now, cancellationToken);
-            cache.Put(Key(token!), session with { LastUsedAt = now }, readAt);
+            cache.Update(Key(token!), session with { LastUsedAt = now }, readAt);
         }
         var account = session.Account;
         return Result<Caller>.Ok(new Caller(account.UserId, account.TenantId, account.Eid, account.LoginName, account.IsSystemAdministrator, session.TokenId));

@@ -21,6 +21,12 @@ public interface IProvisioningStore : IAsyncDisposable
     IAuditStore Audit { get; }
 
     /// <summary>
+    /// True when other server instances may write to the same database. Token sessions are then read from the database
+    /// on every request, so a release on one instance holds on all of them at once.
+    /// </summary>
+    bool IsShared { get; }
+
+    /// <summary>
     /// Raised after a change that caches depend on was committed, by this instance or (for a shared database) another;
     /// handlers run on the store's thread and must be quick.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 using Provisioning.Server.Tests.Infrastructure;
@@ -61,19 +62,36 @@ public sealed class AuditLogTests(SharedServer shared) : IClassFixture<SharedSer
     {
         var (eid, token) = await shared.TenantAsync();
         await Provision.ExtensionAsync(_client, token, "immutable@x", eid);
-        using var connection = new SqliteConnection($"Data Source={shared.Server.DatabasePath};Pooling=False");
-        connection.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE audit_log SET login = 'forged'";
-        using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM audit_log";
+        string[] changes = TestStore.IsPostgres
+            ? ["UPDATE audit_log SET login = 'forged'", "DELETE FROM audit_log", "TRUNCATE audit_log"]
+            : ["UPDATE audit_log SET login = 'forged'", "DELETE FROM audit_log"];
 
-        Assert.Contains("append-only", Assert.Throws<SqliteException>(() => update.ExecuteNonQuery()).Message, StringComparison.Ordinal);
-        Assert.Contains("append-only", Assert.Throws<SqliteException>(() => delete.ExecuteNonQuery()).Message, StringComparison.Ordinal);
+        foreach (var change in changes)
+        {
+            Assert.Contains("append-only", await RefusalAsync(change), StringComparison.Ordinal);
+        }
+        Assert.Contains(await EntriesAsync(eid), e => e.Key == "immutable@x" && e.Login != "forged");
     }
 
     private Task<IReadOnlyList<AuditEntry>> EntriesAsync(string eid) =>
         shared.Server.Services.GetRequiredService<IProvisioningStore>().Audit.ListAsync(new AuditQuery(Eid: eid), 1000, CancellationToken.None);
+
+    /// <summary>Runs <paramref name="sql"/> on the server's database directly, as an operator could; returns why it was refused.</summary>
+    private async Task<string> RefusalAsync(string sql)
+    {
+        if (TestStore.IsPostgres)
+        {
+            await using var pg = new NpgsqlConnection(shared.Server.StorageConnectionString);
+            await pg.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, pg);
+            return (await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync())).MessageText;
+        }
+        using var connection = new SqliteConnection($"Data Source={shared.Server.DatabasePath};Pooling=False");
+        connection.Open();
+        using var sqlite = connection.CreateCommand();
+        sqlite.CommandText = sql;
+        return Assert.Throws<SqliteException>(() => sqlite.ExecuteNonQuery()).Message;
+    }
 
     private static string? Field(string json, string name) => JsonDocument.Parse(json).RootElement.GetProperty(name).GetString();
 }

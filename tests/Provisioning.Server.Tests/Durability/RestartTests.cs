@@ -26,6 +26,6 @@ public sealed class RestartTests
         Assert.Equal(("true", "survivor", "Operator"), (e.Element("video")!.Value, e.Element("user")!.Element("loginName")!.Value, e.Element("user")!.Element("roles")!.Value));
         Assert.Equal("OK", (await again.CallAsync("requestToken", $"<eid>0000</eid><loginName>admin</loginName><password>{TestServer.AdminPassword}</password>")).StatusCode);
         Assert.Equal("ERROR_GENERAL", (await again.CallAsync("requestToken", "<eid>0000</eid><loginName>admin</loginName><password>ignored-after-bootstrap</password>")).StatusCode);
-        Directory.Delete(directory, recursive: true);
+        await TestStore.DeleteAsync(directory);
     }
 }

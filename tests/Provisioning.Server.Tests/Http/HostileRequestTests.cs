@@ -92,9 +92,13 @@ public sealed class HostileRequestTests(SharedServer shared) : IClassFixture<Sha
         var padding = new string(' ', 1024 * 1024);
         var envelope = $"<s:Envelope xmlns:s=\"{Soap11}\"><s:Body><v:createExtension xmlns:v=\"{_client.Namespace}\"><token>{token}</token><extension><eid>0000</eid><extension>huge@x</extension></extension>{padding}</v:createExtension></s:Body></s:Envelope>";
 
-        var answer = await _client.PostAsync(envelope);
+        // With Expect: 100-continue the client waits for the server's verdict before sending the body, as SOAP stacks
+        // do for large messages; without it the server may close the connection while the body is still being sent.
+        using var request = new HttpRequestMessage(HttpMethod.Post, _client.Url) { Content = new StringContent(envelope, Encoding.UTF8, "text/xml") };
+        request.Headers.ExpectContinue = true;
+        using var answer = await shared.Server.Http.SendAsync(request);
 
-        Assert.Equal(413, answer.HttpStatus);
+        Assert.Equal(413, (int)answer.StatusCode);
         var get = await _client.CallAsync("getExtension", $"<token>{token}</token><extension>huge@x</extension>");
         Assert.Equal("ERROR_NOT_FOUND", get.StatusCode);
     }

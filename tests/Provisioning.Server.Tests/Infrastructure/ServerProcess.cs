@@ -34,8 +34,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the server in <paramref name="directory"/> on that folder's test database (<see cref="TestStore"/>), unless
+    /// <paramref name="settings"/> name a store of their own.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(string directory, IDictionary<string, string?>? settings = null)
     {
+        if (settings?.ContainsKey("Provisioning:Storage:ConnectionString") != true)
+        {
+            await TestStore.PrepareAsync(directory);
+        }
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Provisioning.Server.dll")])
         {
             WorkingDirectory = directory,

@@ -8,8 +8,9 @@ using Provisioning.Server.Hosting;
 namespace Provisioning.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server, in process, on Kestrel with system-chosen loopback ports and its own SQLite file in a temporary
-/// folder. Passwords are hashed with few iterations to keep tests fast; everything else is as configured in production.
+/// The real server, in process, on Kestrel with system-chosen loopback ports and its own database (see
+/// <see cref="TestStore"/>: a SQLite file in a temporary folder, or a PostgreSQL database of that folder). Passwords are
+/// hashed with few iterations to keep tests fast; everything else is as configured in production.
 /// </summary>
 public sealed class TestServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class TestServer : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Directory, "provisioning.db");
 
+    /// <summary>The connection string of the server's database, whichever the store.</summary>
+    public string StorageConnectionString => TestStore.ConnectionString(Directory);
+
     public FakeTimeProvider? Time { get; }
 
     public HttpClient Http { get; }
@@ -46,7 +50,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "provisioning-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
+        await TestStore.PrepareAsync(directory);
         var config = Defaults(directory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -73,7 +77,8 @@ public sealed class TestServer : IAsyncDisposable
     {
         ["Provisioning:UrlTemplate"] = "http://127.0.0.1:{port}/provisioning",
         ["Provisioning:PortRangeStart"] = "0",
-        ["Provisioning:Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "provisioning.db")}",
+        ["Provisioning:Storage:Provider"] = TestStore.Provider,
+        ["Provisioning:Storage:ConnectionString"] = TestStore.ConnectionString(directory),
         ["Provisioning:Bootstrap:AdminLogin"] = AdminLogin,
         ["Provisioning:Bootstrap:AdminPassword"] = AdminPassword,
         ["Provisioning:Security:PasswordHashIterations"] = "1000",
@@ -112,14 +117,7 @@ public sealed class TestServer : IAsyncDisposable
         Http.Dispose();
         if (_ownsDirectory)
         {
-            try
-            {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still open elsewhere; the temporary folder is cleaned by the system.
-            }
+            await TestStore.DeleteAsync(Directory);
         }
     }
 }

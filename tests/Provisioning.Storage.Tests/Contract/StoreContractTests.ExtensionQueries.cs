@@ -5,7 +5,7 @@ namespace Provisioning.Storage.Tests.Contract;
 /// <summary>Extension lists: tenants, address exact or substring, user, limit, ordered by id, users filled in.</summary>
 public abstract partial class StoreContractTests<TFixture>
 {
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionListAsync_TenantIds_NullMeansAllAndEmptyMeansNone()
     {
         var (a, b, c) = (await CreateTenantAsync(), await CreateTenantAsync(), await CreateTenantAsync());
@@ -16,7 +16,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Superset(new HashSet<long> { ea.Id.Value, eb.Id.Value, ec.Id!.Value }, (await ListExtensionsAsync(new ExtensionQuery(null, null, null))).ToHashSet());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionListAsync_Address_MatchesExactlyOrAsSubstringIgnoringCase()
     {
         var tenant = await CreateTenantAsync();
@@ -29,7 +29,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal([wanted.Id.Value], await ListExtensionsAsync(new ExtensionQuery([tenant.Id], new TextMatch(OtherCase(marker), false), null)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionListAsync_UserId_ListsThatUsersExtensionsWithTheUser()
     {
         var tenant = await CreateTenantAsync();
@@ -45,7 +45,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.All(found, e => Assert.Equal(["Agent"], e.User!.Roles));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionListAsync_Limit_ReturnsTheFirstByIdOnly()
     {
         var tenant = await CreateTenantAsync();

@@ -6,7 +6,7 @@ namespace Provisioning.Storage.Tests.Contract;
 /// <summary>Extension updates: every field replaced, the media change applied over what is stored, renames.</summary>
 public abstract partial class StoreContractTests<TFixture>
 {
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_ByAddressInOtherCase_ReplacesModeMediaAndUser()
     {
         var tenant = await CreateTenantAsync();
@@ -22,7 +22,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal((RecordingMode.Controlled, media, user.Id), (found?.Mode, found?.Media, found?.User?.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_ByIdWithNewAddress_RenamesIt()
     {
         var tenant = await CreateTenantAsync();
@@ -35,7 +35,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(created.Id, (await FindExtensionAsync(tenant, OtherCase(values.Address!)))?.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_RenameOntoAnotherAddressInOtherCase_IsDuplicateAndChangesNothing()
     {
         var tenant = await CreateTenantAsync();
@@ -50,7 +50,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal((second.Address, second.Mode), (found?.Address, found?.Mode));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_V2FlagsOverV3Directions_KeepsTheStoredDirectionsOfModalitiesLeftOn()
     {
         var tenant = await CreateTenantAsync();
@@ -65,7 +65,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(incoming.WithAllDirections(Modality.Video), (await FindExtensionAsync(tenant, created.Address!))?.Media);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_V2FlagOff_RemovesThatModality()
     {
         var tenant = await CreateTenantAsync();
@@ -78,7 +78,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(RecordedMedia.None.With(Modality.Screen, Direction.Internal), (await FindExtensionAsync(tenant, created.Address!))?.Media);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_WithoutUser_RemovesTheLink()
     {
         var tenant = await CreateTenantAsync();
@@ -91,7 +91,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Empty((await FindUserAsync(user.Id!.Value))!.Extensions);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_UserOfAnotherTenant_IsMissingReferenceAndChangesNothing()
     {
         var tenant = await CreateTenantAsync();
@@ -105,7 +105,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(user.Id, (await FindExtensionAsync(tenant, created.Address!))?.User?.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExtensionUpdateAsync_UnknownKey_IsNotFoundAndCreatesNothing()
     {
         var tenant = await CreateTenantAsync();

@@ -1,0 +1,124 @@
+using System.Data;
+using Npgsql;
+using Provisioning.Core.Audit;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Postgres;
+
+/// <summary>
+/// The database behind one <see cref="NpgsqlDataSource"/> (its connection pool). There is no single writer: every write
+/// is one READ COMMITTED transaction of its own on a pooled connection, and concurrent writers, in this process or in
+/// another server instance, are kept apart by unique indexes, row locks and the advisory locks of <see cref="Locks"/>.
+/// A write returns after its COMMIT returned, that is after the WAL was flushed (synchronous_commit on).
+/// </summary>
+internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : IAsyncDisposable
+{
+    private const int Attempts = 3;
+
+    /// <summary>Host, port and database, for messages; never the password.</summary>
+    public string Where => where;
+
+    public async Task<T> ReadAsync<T>(Func<Db, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        return await read(new Db(connection, cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it.</summary>
+    public Task<T> WriteAsync<T>(Func<Db, Task<T>> work, CancellationToken cancellationToken) =>
+        RetryAsync(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var result = await work(new Db(connection, cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
+    /// <summary>
+    /// A write that is kept only when it succeeds, with its change recorded in the audit log in the same transaction,
+    /// for the actor of the calling context (taken now, when the write is asked for). A unique or foreign-key violation
+    /// that a concurrent writer caused after the write's own checks comes back as the result it stands for.
+    /// </summary>
+    public Task<StoreWrite<T>> WriteAuditedAsync<T>(Func<Db, Task<StoreWrite<T>>> work, CancellationToken cancellationToken)
+    {
+        var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
+        return RetryAsync(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var db = new Db(connection, cancellationToken);
+            StoreWrite<T> result;
+            try
+            {
+                result = await work(db);
+            }
+            catch (PostgresException e) when (Violations.ToWrite<T>(e) is { } refused)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return refused;
+            }
+            if (!result.IsOk)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return result;
+            }
+            if (result.Change is { } change)
+            {
+                await AuditRows.AppendAsync(db, actor, change);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed unless <paramref name="dryRun"/>.</summary>
+    public Task<T> ImportAsync<T>(Func<Db, Task<T>> work, bool dryRun, CancellationToken cancellationToken) =>
+        RetryAsync(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var result = await work(new Db(connection, cancellationToken));
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
+        });
+
+    public ValueTask DisposeAsync() => source.DisposeAsync();
+
+    /// <summary>Opens a connection for start-up work; an unreachable server becomes one clear line naming where it was sought.</summary>
+    public async Task<NpgsqlConnection> OpenForStartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            var reason = e is PostgresException pg ? $"{pg.MessageText} ({pg.SqlState})" : e.InnerException?.Message ?? e.Message;
+            throw new InvalidOperationException($"the PostgreSQL database {where} cannot be reached: {reason}", e);
+        }
+    }
+
+    /// <summary>Runs a whole transaction again when it lost a deadlock or serialization race; nothing of it was kept.</summary>
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (PostgresException e) when (Violations.IsTransient(e) && tries < Attempts)
+            {
+                // Rolled back by the server; the next attempt starts afresh on a new snapshot.
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Npgsql;
+using Provisioning.Core.Audit;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Postgres;
+
+/// <summary>
+/// The store for several server instances on one PostgreSQL database: everything that is state (data, tokens, the
+/// login throttle, ids, the audit log) lives in the database, so any instance answers any request.
+/// </summary>
+public sealed class PostgresProvisioningStore : IProvisioningStore
+{
+    private readonly PostgresDatabase _db;
+    private readonly ChangeFeed _feed;
+
+    private PostgresProvisioningStore(PostgresDatabase db, ChangeFeed feed)
+    {
+        _db = db;
+        _feed = feed;
+        Tenants = new PostgresTenantStore(db, feed);
+        Users = new PostgresUserStore(db, feed);
+        Extensions = new PostgresExtensionStore(db);
+        Tokens = new PostgresTokenStore(db, feed);
+        Groups = new PostgresGroupStore(db);
+        Audit = new PostgresAuditStore(db);
+    }
+
+    /// <summary>Several server instances may share the database.</summary>
+    public bool IsShared => true;
+
+    public event Action<StoreChange>? Changed
+    {
+        add => _feed.Changed += value;
+        remove => _feed.Changed -= value;
+    }
+
+    public int LatestSchemaVersion => PostgresMigrations.Latest;
+
+    public ITenantStore Tenants { get; }
+
+    public IUserStore Users { get; }
+
+    public IExtensionStore Extensions { get; }
+
+    public ITokenStore Tokens { get; }
+
+    public IGroupStore Groups { get; }
+
+    public IAuditStore Audit { get; }
+
+    /// <summary>
+    /// Prepares the connection pool for the database that <paramref name="connectionString"/> (an Npgsql connection
+    /// string) names; nothing connects before <see cref="MigrateAsync"/>, which says clearly when the server cannot be reached.
+    /// </summary>
+    public static PostgresProvisioningStore Open(string connectionString)
+    {
+        NpgsqlDataSourceBuilder builder;
+        try
+        {
+            builder = new NpgsqlDataSourceBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // Npgsql names the keyword it could not take, never its value: safe to show.
+            throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message}", e);
+        }
+        var settings = builder.ConnectionStringBuilder;
+        if (string.IsNullOrWhiteSpace(settings.Host))
+        {
+            throw new ArgumentException("The PostgreSQL connection string names no Host.", nameof(connectionString));
+        }
+        if (settings.MaxAutoPrepare == 0)
+        {
+            // The same few statements run over and over with other parameters: prepared once per connection, then only bound.
+            settings.MaxAutoPrepare = 128;
+        }
+        var where = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
+        var source = builder.Build();
+        return new PostgresProvisioningStore(new PostgresDatabase(source, where), new ChangeFeed(source));
+    }
+
+    /// <summary>Migrates, then starts listening for the changes other instances make.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        var version = await PostgresMigrations.MigrateAsync(_db, cancellationToken);
+        _feed.Start();
+        return version;
+    }
+
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => PostgresMigrations.CurrentAsync(_db, cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken) => _db.ReadAsync(c => c.ScalarAsync("SELECT 1"), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _feed.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+}

@@ -1,0 +1,34 @@
+using Npgsql;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Postgres;
+
+/// <summary>
+/// Constraint violations that a concurrent writer on another connection (or another server instance) can cause after
+/// the store's own checks passed, recognised by SQLSTATE and constraint name, never by message text.
+/// </summary>
+internal static class Violations
+{
+    private static readonly Dictionary<string, (WriteStatus Status, string Detail)> Known = new(StringComparer.Ordinal)
+    {
+        ["tenants_eid_key_unique"] = (WriteStatus.Duplicate, "eid"),
+        ["tenants_short_name_key_unique"] = (WriteStatus.Duplicate, "shortName"),
+        ["users_login_unique"] = (WriteStatus.Duplicate, "loginName"),
+        ["groups_name_unique"] = (WriteStatus.Duplicate, "name"),
+        ["extensions_address_unique"] = (WriteStatus.Duplicate, "extension"),
+        ["extensions_user_id_fkey"] = (WriteStatus.MissingReference, "user"),
+        ["users_observer_user_id_fkey"] = (WriteStatus.MissingReference, "observerUserId"),
+        ["users_observer_group_id_fkey"] = (WriteStatus.MissingReference, "observerGroupId"),
+    };
+
+    /// <summary>The write result a violation stands for, or null when it is not one the stores expect (a bug).</summary>
+    public static StoreWrite<T>? ToWrite<T>(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
+        && e.ConstraintName is { } name && Known.TryGetValue(name, out var known)
+            ? new StoreWrite<T>(known.Status, default, known.Detail, null)
+            : null;
+
+    /// <summary>Failures that say only that this attempt lost a race and may simply be run again.</summary>
+    public static bool IsTransient(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+}

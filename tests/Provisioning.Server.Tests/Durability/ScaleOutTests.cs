@@ -1,0 +1,76 @@
+using Provisioning.Server.Tests.Infrastructure;
+
+namespace Provisioning.Server.Tests.Durability;
+
+/// <summary>
+/// Two server processes on one PostgreSQL database behave as one server: a token of either works on both, a release
+/// on one is seen by the other at once, failed logins count together, and concurrent identical creates spread over
+/// both give exactly one OK. Skipped locally without PROVISIONING_TEST_PG; failed under CI=true without it.
+/// </summary>
+public sealed class ScaleOutTests(TwoServers servers) : IClassFixture<TwoServers>
+{
+    private const string Expired = "This token is expired or never got authenticated.";
+
+    [SkippableFact]
+    public async Task Token_FromOneInstance_WorksOnTheOther()
+    {
+        var (a, b) = servers.Require();
+
+        var token = await a.TokenAsync();
+
+        var answer = await b.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>");
+        Assert.Equal("OK", answer.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task ReleaseToken_OnOneInstance_IsSeenByTheOtherAtOnce()
+    {
+        var (a, b) = servers.Require();
+        var token = await a.TokenAsync();
+        Assert.Equal("OK", (await b.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>")).StatusCode);
+
+        Assert.Equal("OK", (await a.CallAsync("releaseToken", $"<token>{token}</token>")).StatusCode);
+
+        var after = await b.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>");
+        Assert.Equal(("ERROR_UNAUTHORIZED", Expired), (after.StatusCode, after.Message));
+        Assert.Equal("ERROR_UNAUTHORIZED", (await b.CallAsync("releaseToken", $"<token>{token}</token>")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task CreateExtension_SixtyFourConcurrentIdenticalOverBothInstances_ExactlyOneOk()
+    {
+        var (a, b) = servers.Require();
+        var (tokenA, tokenB) = (await a.TokenAsync(), await b.TokenAsync());
+        var address = Provision.Unique("race") + "@example.com";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => i % 2 == 0
+            ? a.CallAsync("createExtension", $"<token>{tokenA}</token><extension><eid>0000</eid><extension>{address}</extension></extension>")
+            : b.CallAsync("createExtension", $"<token>{tokenB}</token><extension><eid>0000</eid><extension>{address.ToUpperInvariant()}</extension></extension>"))));
+
+        Assert.All(answers, x => Assert.Equal(200, x.HttpStatus));
+        Assert.Single(answers, x => x.StatusCode == "OK");
+        Assert.Equal(63, answers.Count(x => x.StatusCode == "ERROR_ALREADY_EXISTS"));
+        var listed = await b.CallAsync("listExtensions", $"<token>{tokenB}</token><filter><extension>{address}</extension><extensionExact>true</extensionExact></filter>");
+        Assert.Single(listed.Return!.Elements("extensions"));
+    }
+
+    [SkippableFact]
+    public async Task FailedLogins_SpreadOverBothInstances_LockTheLoginOutOnBoth()
+    {
+        var (a, b) = servers.Require();
+        var login = Provision.Unique("locked").ToLowerInvariant();
+        await Provision.UserAsync(a, await a.TokenAsync(), login, more: $"<passwordHash>{Provision.Md5("right")}</passwordHash>", roles: "<roles>Administrator</roles>");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await (i % 2 == 0 ? a : b).CallAsync("requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>wrong</password>");
+            Assert.Equal("ERROR_GENERAL", wrong.StatusCode);
+        }
+
+        foreach (var server in new[] { a, b })
+        {
+            var right = await server.CallAsync("requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>right</password>");
+            Assert.Equal("ERROR_GENERAL", right.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Security;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Tests.Postgres;
+
+/// <summary>
+/// The rules a single SQLite writer keeps by running writes one at a time, kept by the PostgreSQL store when the
+/// writes race from two stores (two server instances): nothing lost, one primary group, one last administrator.
+/// </summary>
+public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClassFixture<TwoStoresOnOneDatabase>
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    [SkippableFact]
+    public async Task ExtensionUpdateAsync_TwelveConcurrentMediaChangesFromTwoStores_NoneIsLost()
+    {
+        var (first, second) = stores.Require();
+        var tenant = await CreateTenantAsync(first);
+        var created = Ok(await first.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = $"media-{Guid.NewGuid():N}@x", Media = RecordedMedia.None }, Ct));
+        var bits = Enum.GetValues<Modality>().SelectMany(m => Enum.GetValues<Direction>().Select(d => (m, d))).ToArray();
+
+        await Task.WhenAll(bits.Select((bit, i) => Task.Run(() => (i % 2 == 0 ? first : second).Extensions.UpdateAsync(
+            new ExtensionKey(tenant.Id, created.Id, null), created with { MediaChange = new AddOne(bit.m, bit.d) }, Ct))));
+
+        var stored = await second.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct);
+        Assert.Equal(bits.Aggregate(RecordedMedia.None, (media, bit) => media.With(bit.m, bit.d)), stored?.Media);
+    }
+
+    [SkippableFact]
+    public async Task UserDeleteAsync_EachOfTheLastTwoAdministratorsFromAnotherStore_OneIsRefusedEveryRound()
+    {
+        var (first, second) = stores.Require();
+        var tenant = await CreateTenantAsync(first);
+        var remaining = await CreateUserAsync(first, tenant, Roles.SystemAdministrator);
+        for (var round = 0; round < 10; round++)
+        {
+            var added = await CreateUserAsync(second, tenant, Roles.SystemAdministrator);
+
+            var writes = await Task.WhenAll(
+                Task.Run(() => first.Users.DeleteAsync(remaining.Id!.Value, Ct)),
+                Task.Run(() => second.Users.DeleteAsync(added.Id!.Value, Ct)));
+
+            Assert.Single(writes, w => w.IsOk);
+            Assert.Single(writes, w => w.Status == WriteStatus.Refused);
+            remaining = writes[0].IsOk ? added : remaining;
+            Assert.Equal(1, await first.Users.CountAsync(new UserQuery { Role = new TextMatch(Roles.SystemAdministrator, true) }, Ct));
+        }
+    }
+
+    [SkippableFact]
+    public async Task MembershipWrites_UsersMovingPrimaryWhileTheirNewGroupsAreEmptiedFromAnotherStore_KeepExactlyOnePrimary()
+    {
+        var (first, second) = stores.Require();
+        var tenant = await CreateTenantAsync(first);
+        for (var round = 0; round < 10; round++)
+        {
+            var pairs = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => (
+                User: await CreateUserAsync(first, tenant),
+                Group: Ok(await second.Groups.CreateAsync(new Group { TenantId = tenant.Id, Name = $"g-{Guid.NewGuid():N}" }, Ct)))));
+
+            await Task.WhenAll(pairs.SelectMany(p => new Task[]
+            {
+                Task.Run(() => first.Users.UpdateAsync(new UserWrite(MovedTo(p.User, p.Group), null), Ct)),
+                Task.Run(() => second.Groups.UpdateAsync(p.Group with { Members = [] }, replaceMembers: true, Ct)),
+            }));
+
+            foreach (var (user, _) in pairs)
+            {
+                var memberships = (await first.Users.FindByIdAsync(user.Id!.Value, UserParts.Memberships, Ct))!.Memberships;
+                Assert.Single(memberships, m => m.Primary == true);
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task ThrottleRegisterFailureAsync_FortyConcurrentFailuresOverTwoStores_CountsEveryOne()
+    {
+        var (first, second) = stores.Require();
+        var (eid, login) = ("Tw0s", $"user-{Guid.NewGuid():N}");
+        var policy = new LockoutPolicy(Threshold: 1000, Window: TimeSpan.FromMinutes(15), Duration: TimeSpan.FromMinutes(15));
+        var now = DateTimeOffset.UtcNow;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).Tokens.RegisterFailureAsync(eid, login, now.AddMilliseconds(i), policy, Ct))));
+
+        Assert.Equal(Enumerable.Range(1, 40), results.Select(r => r.Failures).Order());
+    }
+
+    private static async Task<Tenant> CreateTenantAsync(IProvisioningStore store)
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        return Ok(await store.Tenants.CreateAsync(new Tenant { Eid = "P" + suffix[..3], ShortName = "two-stores-" + suffix }, Ct));
+    }
+
+    private static async Task<User> CreateUserAsync(IProvisioningStore store, Tenant tenant, params string[] roles) =>
+        Ok(await store.Users.CreateAsync(new UserWrite(new User { TenantId = tenant.Id, LoginName = $"u-{Guid.NewGuid():N}", Roles = roles }, null), Ct));
+
+    /// <summary>The user with its primary membership moved to <paramref name="group"/>, staying a member of its old group.</summary>
+    private static User MovedTo(User user, Group group) => user with
+    {
+        Memberships = [new GroupMembership { GroupId = group.Id, Primary = true }, new GroupMembership { GroupId = user.Memberships.Single().GroupId, Primary = false }],
+    };
+
+    private static T Ok<T>(StoreWrite<T> write)
+    {
+        Assert.True(write.IsOk, $"Expected Ok, got {write.Status} ({write.Detail}) {write.Refusal}");
+        return write.Value!;
+    }
+
+    /// <summary>A media change that adds one pair to whatever is stored, so a lost update shows as a missing pair.</summary>
+    private sealed record AddOne(Modality Modality, Direction Direction) : MediaChange
+    {
+        public override RecordedMedia ApplyTo(RecordedMedia current) => current.With(Modality, Direction);
+    }
+}
