@@ -6,7 +6,16 @@ namespace Provisioning.Storage.Postgres;
 
 internal sealed class PostgresExtensionStore(PostgresDatabase db) : IExtensionStore
 {
-    private const string KeyWhere = "e.tenant_id = @t AND (@id::bigint IS NULL OR e.id = @id) AND (@key::text IS NULL OR e.address_key = @key)";
+    /// <summary>
+    /// The condition for a key, written for its shape: a generic "(@id IS NULL OR id = @id)" keeps the planner from using
+    /// the primary key or the (environment, address) index, and every create and update would scan the environment.
+    /// </summary>
+    private static string KeyWhere(ExtensionKey key) => (key.Id, key.Address) switch
+    {
+        (not null, not null) => "e.id = @id AND e.tenant_id = @t AND e.address_key = @key",
+        (not null, null) => "e.id = @id AND e.tenant_id = @t",
+        _ => "e.tenant_id = @t AND e.address_key = @key",
+    };
 
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) =>
         db.ReadAsync(c => FindAsync(c, key, withUser: true, forUpdate: false), cancellationToken);
@@ -103,7 +112,7 @@ internal sealed class PostgresExtensionStore(PostgresDatabase db) : IExtensionSt
             return null;
         }
         var rows = await c.ListAsync(
-            $"{ExtensionRows.Select} WHERE {KeyWhere}" + (forUpdate ? " FOR UPDATE OF e" : ""),
+            $"{ExtensionRows.Select} WHERE {KeyWhere(key)}" + (forUpdate ? " FOR UPDATE OF e" : ""),
             ExtensionRows.Read,
             ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address)));
         return withUser

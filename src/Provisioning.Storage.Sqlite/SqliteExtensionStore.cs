@@ -7,7 +7,16 @@ namespace Provisioning.Storage.Sqlite;
 
 internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
 {
-    private const string KeyWhere = "e.tenant_id = @t AND (@id IS NULL OR e.id = @id) AND (@key IS NULL OR e.address_key = @key)";
+    /// <summary>
+    /// The condition for a key, written for its shape: a generic "(@id IS NULL OR id = @id)" keeps the planner from using
+    /// the primary key or the (environment, address) index, and every create and update would scan the environment.
+    /// </summary>
+    private static string KeyWhere(ExtensionKey key) => (key.Id, key.Address) switch
+    {
+        (not null, not null) => "e.id = @id AND e.tenant_id = @t AND e.address_key = @key",
+        (not null, null) => "e.id = @id AND e.tenant_id = @t",
+        _ => "e.tenant_id = @t AND e.address_key = @key",
+    };
 
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) =>
         db.ReadAsync(c => Find(c, key, withUser: true), cancellationToken);
@@ -109,7 +118,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
         }
         var command = Sql.Command(
             c,
-            $"{ExtensionRows.Select} WHERE {KeyWhere}",
+            $"{ExtensionRows.Select} WHERE {KeyWhere(key)}",
             ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address)));
         var rows = ExtensionRows.ReadAll(command);
         return withUser ? WithUsers(c, rows).FirstOrDefault() : rows.Select(r => r.Extension with { User = r.UserId is { } u ? new User { Id = u } : null }).FirstOrDefault();
