@@ -35,8 +35,9 @@ function M.count(body, text)
 end
 
 -- scenario.prepare(args, thread_id) returns the function that makes each request; scenario.expect(body) says
--- whether a 200 answer is the right one. args[1..] are the words after "--" on wrk's command line; the word at
--- scenario.limit_arg, when given, stops the thread after that many answers (used to fill the database).
+-- whether a 200 answer is the right one. args[1..] are the words after "--" on wrk's command line. The word at
+-- scenario.limit_arg, when given, stops the thread after that many answers (used to fill the database); the word
+-- after it names a file created at that moment, because wrk itself keeps sleeping until its -d duration ends.
 function M.run(scenario)
    function setup(thread)
       table.insert(threads, thread)
@@ -49,6 +50,7 @@ function M.run(scenario)
       sent = thread_id == 1 and -1 or 0
       ok, wrong, sample = 0, 0, ""
       limit = scenario.limit_arg and tonumber(args[scenario.limit_arg]) or nil
+      marker = scenario.limit_arg and args[scenario.limit_arg + 1] or nil
       make = scenario.prepare(args, thread_id)
    end
 
@@ -67,6 +69,10 @@ function M.run(scenario)
          end
       end
       if limit and ok + wrong >= limit then
+         limit = nil
+         if marker then
+            io.open(marker, "w"):close()
+         end
          wrk.thread:stop()
       end
    end

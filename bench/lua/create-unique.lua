@@ -1,5 +1,6 @@
 -- createExtension with a new address every time: a durable insert per request.
--- Arguments: token, address prefix (unique per run), and optionally how many answers to stop after.
+-- Arguments: token, address prefix (unique per run), and optionally how many answers to stop after and the file
+-- to create then.
 package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 local bench = require("common")
 
