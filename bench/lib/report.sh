@@ -17,7 +17,8 @@ store_name() {
 
 progress() {
   IFS=$'\t' read -r kind _ label store rps p50 p99 cpu ratio errors rss _ <<<"$1"
-  say "$(printf '  %-28s %-10s %8s req/s  p50 %6s ms  p99 %7s ms  %5s µs/req  ratio %4s  errors %s  RSS %s MB' \
+  [ "$errors" = 0 ] || ratio=invalid
+  say "$(printf '  %-28s %-10s %8s req/s  p50 %6s ms  p99 %7s ms  %5s µs/req  ratio %7s  errors %s  RSS %s MB' \
     "$label" "$(store_name "$store")" "$rps" "$p50" "$p99" "$cpu" "$ratio" "$errors" "$rss")"
 }
 
@@ -49,7 +50,7 @@ markdown_table() {
 
 # Answers that were not the expected ones, with the first such answer of each run.
 wrong_answers() {
-  awk -F'\t' '$10 != "0" { printf "- %s on %s: %s errors or wrong answers; first: %s\n", $3, $4, $10, ($12 == "" ? "(socket errors or timeouts only)" : $12) }' "$records"
+  awk -F'\t' '$10 != "0" { printf "- %s on %s: %s errors or wrong answers; first: %s\n", $3, ($4 == "sqlite" ? "SQLite" : ($4 == "postgres" ? "PostgreSQL" : "the ceiling")), $10, ($12 == "" ? "(socket errors or timeouts only)" : $12) }' "$records"
 }
 
 # Each target of issue #7 with the figure this run measured: "met" or the gap.
@@ -68,8 +69,8 @@ targets() {
     $1 == "server" && $2 == "token" && $5 != "-" {
       printf "- requestToken on %s: %s req/s, p99 %s ms; PBKDF2-HMAC-SHA256 iterations: %s (stated, no target)\n", pretty($4), $5, $7, iterations
     }
-    $1 == "server" && $7 != "-" && $7 > 10 { slow = slow sprintf("%s%s on %s %s ms", (slow == "" ? "" : "; "), $3, pretty($4), $7) }
-    $1 == "server" { servers++ }
+    $1 == "server" && $7 != "-" && $7 > 10 && !invalid[$2 " " $4] { slow = slow sprintf("%s%s on %s %s ms", (slow == "" ? "" : "; "), $3, pretty($4), $7) }
+    $1 == "server" && !invalid[$2 " " $4] { servers++ }
     $1 == "server" && $10 != "0" { bad = bad sprintf("%s%s on %s", (bad == "" ? "" : "; "), $3, pretty($4)) }
     END {
       if (servers > 0) {
