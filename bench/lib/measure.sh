@@ -2,7 +2,8 @@
 # One measured wrk run against one process, and the fill for the memory target. Sourced by bench/run.
 #
 # Records go to $records, one tab-separated line per run:
-#   kind  scenario  label  store  req/s  p50-ms  p99-ms  cpu-us/req  ratio  errors  peak-rss-MB  first-wrong-answer
+#   kind  scenario  label  store  req/s  p50-ms  p99-ms  cpu-us/req  ratio  errors  peak-rss-MB  other-cpu-%
+#   first-wrong-answer
 
 # Usage: run_wrk OUTPUT SECONDS URL SCRIPT ARGS...
 run_wrk() {
@@ -21,7 +22,8 @@ field() { sed -n "s/^BENCH.* $1=\([0-9]*\).*/\1/p" "$2"; }
 measure() {
   local kind=$1 scenario=$2 label=$3 store=$4 pid=$5 url=$6 script=$7
   shift 7
-  local name="$((++run_number))-$kind-$scenario-$store" before after output seconds=$duration
+  local name="$((++run_number))-$kind-$scenario-$store" before after output seconds=$duration busy_before
+  local children_before started other
   output="$raw/$name.txt"
   alive "$pid" "$label"
   # Under 32 connections each requestToken answer waits for the hashes queued before it, seconds at the production
@@ -33,21 +35,32 @@ measure() {
   run_wrk "$raw/$name.warmup.txt" "$warmup" "$url" "$script" "${@//@PHASE@/w}" || true
   settle "$pid"
   before=$(cpu_ticks "$pid")
+  busy_before=$(machine_busy_ticks)
+  read_children_ticks
+  children_before=$children_ticks
+  started=$(date +%s%N)
   run_wrk "$output" "$seconds" "$url" "$script" "${@//@PHASE@/m}" || true
   alive "$pid" "$label"
   settle "$pid"
   after=$(cpu_ticks "$pid")
-  record "$kind" "$scenario" "$label" "$store" "$pid" "$output" $((after - before)) "$seconds"
+  read_children_ticks
+  # What the rest of the machine did meanwhile: busy time not spent by the measured process, wrk or this script.
+  other=$(awk -v busy=$(($(machine_busy_ticks) - busy_before)) -v own=$((after - before)) \
+    -v children=$((children_ticks - children_before)) -v ns=$(($(date +%s%N) - started)) \
+    -v hz="$clock_ticks" -v cpus="$(nproc)" 'BEGIN {
+      other = busy - own - children; if (other < 0) other = 0
+      printf "%.0f", 100 * other / (ns / 1e9 * hz * cpus) }')
+  record "$kind" "$scenario" "$label" "$store" "$pid" "$output" $((after - before)) "$seconds" "$other"
 }
 
 # Turns one wrk output into a record and prints it as a progress line.
 record() {
-  local kind=$1 scenario=$2 label=$3 store=$4 pid=$5 output=$6 ticks=$7 seconds=$8 line
+  local kind=$1 scenario=$2 label=$3 store=$4 pid=$5 output=$6 ticks=$7 seconds=$8 other=$9 line
   local requests duration_us p50 p99 sent wrong socket rss wrong_answer
   requests=$(field requests "$output")
   if [ -z "$requests" ]; then
     wrong_answer="wrk gave no result: $(tail -n 1 "$output")"
-    line=$(printf '%s\t%s\t%s\t%s\t-\t-\t-\t-\t-\tall\t-\t%s' "$kind" "$scenario" "$label" "$store" "$wrong_answer")
+    line=$(printf '%s\t%s\t%s\t%s\t-\t-\t-\t-\t-\tall\t-\t%s\t%s' "$kind" "$scenario" "$label" "$store" "$other" "$wrong_answer")
   else
     duration_us=$(field duration_us "$output")
     p50=$(field p50_us "$output")
@@ -64,12 +77,13 @@ record() {
     fi
     line=$(awk -v kind="$kind" -v scenario="$scenario" -v label="$label" -v store="$store" -v n="$requests" \
       -v us="$duration_us" -v p50="$p50" -v p99="$p99" -v sent="$sent" -v ticks="$ticks" -v hz="$clock_ticks" \
-      -v errors=$((wrong + socket)) -v rss="$rss" -v ceiling="${ceiling_rps:-0}" -v note="$wrong_answer" 'BEGIN {
+      -v errors=$((wrong + socket)) -v rss="$rss" -v ceiling="${ceiling_rps:-0}" -v other="$other" \
+      -v note="$wrong_answer" 'BEGIN {
         rps = n / (us / 1e6)
         cpu = sent > 0 ? sprintf("%.0f", ticks * 1e6 / hz / sent) : "-"
         ratio = kind == "ceiling" ? "-" : (ceiling > 0 ? sprintf("%.2f", rps / ceiling) : "-")
-        printf "%s\t%s\t%s\t%s\t%.0f\t%.2f\t%.2f\t%s\t%s\t%d\t%d\t%s", kind, scenario, label, store, rps,
-          p50 / 1000, p99 / 1000, cpu, ratio, errors, rss, note }')
+        printf "%s\t%s\t%s\t%s\t%.0f\t%.2f\t%.2f\t%s\t%s\t%d\t%d\t%s\t%s", kind, scenario, label, store, rps,
+          p50 / 1000, p99 / 1000, cpu, ratio, errors, rss, other, note }')
     if [ "$kind" = ceiling ]; then
       # A ceiling run with errors is no yardstick: the next scenario then gets no ratio.
       ceiling_rps=0

@@ -15,6 +15,20 @@ cpu_ticks() {
   awk '{ print $12 + $13 }' <<<"$rest"
 }
 
+# Busy time of the whole machine (all CPUs, everything but idle and iowait), in clock ticks.
+machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
+# Sets children_ticks to the CPU time of this script's finished children (wrk, curl, sed...), in clock ticks.
+# `times` must run in this shell, not in a $(...) subshell, or it would report the subshell's children; hence a
+# global rather than output.
+read_children_ticks() {
+  times >"$work/times"
+  children_ticks=$(awk -v hz="$clock_ticks" 'NR == 2 {
+    total = 0
+    for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] }
+    printf "%.0f\n", total * hz }' "$work/times")
+}
+
 # Peak and current resident set size of a process, in kB.
 peak_rss_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }

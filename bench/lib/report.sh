@@ -16,41 +16,41 @@ store_name() {
 }
 
 progress() {
-  IFS=$'\t' read -r kind _ label store rps p50 p99 cpu ratio errors rss _ <<<"$1"
+  IFS=$'\t' read -r kind _ label store rps p50 p99 cpu ratio errors rss other _ <<<"$1"
   [ "$errors" = 0 ] || ratio=invalid
-  say "$(printf '  %-28s %-10s %8s req/s  p50 %6s ms  p99 %7s ms  %5s µs/req  ratio %7s  errors %s  RSS %s MB' \
-    "$label" "$(store_name "$store")" "$rps" "$p50" "$p99" "$cpu" "$ratio" "$errors" "$rss")"
+  say "$(printf '  %-28s %-10s %8s req/s  p50 %6s ms  p99 %7s ms  %5s µs/req  ratio %7s  errors %s  RSS %s MB  other %s%%' \
+    "$label" "$(store_name "$store")" "$rps" "$p50" "$p99" "$cpu" "$ratio" "$errors" "$rss" "$other")"
 }
 
 # The records as rows; a row with any wrong answer or error shows no ratio, and its req/s is marked, because
 # its throughput is not that of a working server.
 rows() {
-  local kind scenario label store rps p50 p99 cpu ratio errors rss note
-  while IFS=$'\t' read -r kind scenario label store rps p50 p99 cpu ratio errors rss note; do
+  local kind label store rps p50 p99 cpu ratio errors rss other
+  while IFS=$'\t' read -r kind _ label store rps p50 p99 cpu ratio errors rss other _; do
     if [ "$errors" != 0 ]; then
       rps="$rps (invalid)"
       ratio="invalid"
     fi
     [ "$kind" = ceiling ] && label="ceiling" && store="-"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$(store_name "$store")" "$rps" "$p50" "$p99" "$cpu" \
-      "$ratio" "$errors" "$rss"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$(store_name "$store")" "$rps" "$p50" "$p99" "$cpu" \
+      "$ratio" "$errors" "$rss" "$other"
   done <"$records"
 }
 
-header=$'scenario\tstore\treq/s\tp50 ms\tp99 ms\tCPU µs/req\tratio\terrors\tpeak RSS MB'
+header=$'scenario\tstore\treq/s\tp50 ms\tp99 ms\tCPU µs/req\tratio\terrors\tpeak RSS MB\tother CPU %'
 
 print_table() {
   { printf '%s\n' "$header"; rows; } | column -t -s $'\t'
 }
 
 markdown_table() {
-  { printf '%s\n' "$header"; printf -- '---\t---\t--:\t--:\t--:\t--:\t--:\t--:\t--:\n'; rows; } |
+  { printf '%s\n' "$header"; printf -- '---\t---\t--:\t--:\t--:\t--:\t--:\t--:\t--:\t--:\n'; rows; } |
     sed 's/\t/ | /g; s/^/| /; s/$/ |/'
 }
 
 # Answers that were not the expected ones, with the first such answer of each run.
 wrong_answers() {
-  awk -F'\t' '$10 != "0" { printf "- %s on %s: %s errors or wrong answers; first: %s\n", $3, ($4 == "sqlite" ? "SQLite" : ($4 == "postgres" ? "PostgreSQL" : "the ceiling")), $10, ($12 == "" ? "(socket errors or timeouts only)" : $12) }' "$records"
+  awk -F'\t' '$10 != "0" { printf "- %s on %s: %s errors or wrong answers; first: %s\n", $3, ($4 == "sqlite" ? "SQLite" : ($4 == "postgres" ? "PostgreSQL" : "the ceiling")), $10, ($13 == "" ? "(socket errors or timeouts only)" : $13) }' "$records"
 }
 
 # Each target of issue #7 with the figure this run measured: "met" or the gap.
