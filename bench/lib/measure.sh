@@ -97,17 +97,18 @@ record() {
 # Creates fill_count extensions through createExtension as fast as the server takes them (wrk, 32 connections),
 # then notes the server's peak and current memory. wrk's main thread sleeps for the whole -d duration even when
 # the script stopped its thread, so the script leaves a marker file when the count is reached and wrk is then
-# interrupted (SIGINT makes it print its summary). An hour at most. Usage: fill STORE PID URL
+# interrupted (SIGINT makes it print its summary); so is a fill still short of the count after fill_minutes.
+# Usage: fill STORE PID URL
 fill() {
   local store=$1 pid=$2 url=$3 output="$raw/fill-$1.txt" marker="$work/fill-$1.done" started seconds ok wrong wrk_pid
-  local database="-" i
-  say "$(store_name "$store"): creating $fill_count extensions for the memory target"
+  local database="-" i rates
+  say "$(store_name "$store"): creating $fill_count extensions for the memory target (at most $fill_minutes minutes)"
   started=$(date +%s)
   # Started directly, not through run_wrk: $! must be wrk itself for the SIGINT to reach it.
-  wrk -t1 -c"$connections" -d3600s --timeout "${wrk_timeout}s" -s "$lua/create-unique.lua" "$url" \
-    -- "$token" "${run_id}f" "$fill_count" "$marker" >"$output" 2>&1 &
+  wrk -t1 -c"$connections" -d"$((fill_minutes * 60 + 60))s" --timeout "${wrk_timeout}s" -s "$lua/create-unique.lua" \
+    "$url" -- "$token" "${run_id}f" "$fill_count" "$marker" >"$output" 2>&1 &
   wrk_pid=$!
-  for ((i = 0; i < 36000; i++)); do
+  for ((i = 0; i < fill_minutes * 600; i++)); do
     [ -e "$marker" ] && break
     kill -0 "$wrk_pid" 2>/dev/null || break
     alive "$pid" "server during the fill"
@@ -119,10 +120,13 @@ fill() {
   settle "$pid"
   ok=$(field ok "$output")
   wrong=$(field wrong "$output")
+  # Creates per second over the first and the last 10,000 (from the script's progress lines).
+  rates=$(awk -v start="$started" '/^BENCH-PROGRESS/ { n++; at[n] = $3 }
+    END { if (n >= 2) printf "%.0f / %.0f", 10000 / ((at[1] - start) > 0 ? at[1] - start : 1), 10000 / ((at[n] - at[n-1]) > 0 ? at[n] - at[n-1] : 1); else print "-" }' "$output")
   if [ "$store" = sqlite ]; then
     database="$(du -sm "$work/$store" | cut -f1) MB"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$store" "${ok:-0}" "${wrong:-?}" "$seconds" \
-    $(($(peak_rss_kb "$pid") / 1024)) $(($(rss_kb "$pid") / 1024)) "$database" >>"$fills"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$store" "${ok:-0}" "${wrong:-?}" "$seconds" \
+    $(($(peak_rss_kb "$pid") / 1024)) $(($(rss_kb "$pid") / 1024)) "$database" "$rates" >>"$fills"
   say "$(store_name "$store"): ${ok:-0} created (${wrong:-?} wrong answers) in $seconds s; peak RSS $(($(peak_rss_kb "$pid") / 1024)) MB"
 }

@@ -62,6 +62,11 @@ function M.run(scenario)
    function response(status, headers, body)
       if status == 200 and scenario.expect(body) then
          ok = ok + 1
+         -- While filling, a line per 10,000 answers shows how the rate changes as the table grows.
+         if limit and ok % 10000 == 0 then
+            io.write(string.format("BENCH-PROGRESS %d %d\n", ok, os.time()))
+            io.flush()
+         end
       else
          wrong = wrong + 1
          if sample == "" then
