@@ -81,7 +81,7 @@ record() {
       -v note="$wrong_answer" 'BEGIN {
         rps = n / (us / 1e6)
         cpu = sent > 0 ? sprintf("%.0f", ticks * 1e6 / hz / sent) : "-"
-        ratio = kind == "ceiling" ? "-" : (ceiling > 0 ? sprintf("%.2f", rps / ceiling) : "-")
+        ratio = kind == "ceiling" ? "-" : (ceiling > 0 ? sprintf(rps / ceiling < 0.1 ? "%.3f" : "%.2f", rps / ceiling) : "-")
         printf "%s\t%s\t%s\t%s\t%.0f\t%.2f\t%.2f\t%s\t%s\t%d\t%d\t%s\t%s", kind, scenario, label, store, rps,
           p50 / 1000, p99 / 1000, cpu, ratio, errors, rss, other, note }')
     if [ "$kind" = ceiling ]; then
