@@ -46,8 +46,8 @@ internal static class AuditRows
             c,
             "SELECT id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json FROM audit_log "
             + "WHERE (@eid IS NULL OR eid = @eid) AND (@since IS NULL OR at >= @since) AND (@after IS NULL OR id > @after) "
-            + "AND (@entity IS NULL OR entity = @entity) ORDER BY id LIMIT @limit",
-            ("@eid", q.Eid), ("@since", q.Since), ("@after", q.AfterId), ("@entity", q.Entity), ("@limit", limit));
+            + "AND (@entity IS NULL OR entity = @entity) ORDER BY id" + Sql.Limit(limit),
+            ("@eid", q.Eid), ("@since", q.Since), ("@after", q.AfterId), ("@entity", q.Entity));
         using var r = command.ExecuteReader();
         var entries = new List<AuditEntry>();
         while (r.Read())

@@ -11,7 +11,7 @@ internal static class GroupRows
 
     public static List<Group> Read(SqliteConnection c, string where, int limit, params (string, object?)[] parameters)
     {
-        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY g.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
+        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY g.id" + Sql.Limit(limit), parameters);
         var groups = new List<Group>();
         using (var r = command.ExecuteReader())
         {
@@ -62,7 +62,7 @@ internal static class GroupRows
         var userIds = members.Select(m => m.UserId!.Value).Distinct().ToArray();
         var users = userIds.Length == 0
             ? []
-            : UserRows.Read(c, "u.id IN (SELECT value FROM json_each(@ids))", UserParts.Roles | UserParts.Customs, userIds.Length, ("@ids", Sql.JsonIds(userIds))).ToDictionary(u => u.Id!.Value);
+            : UserRows.Read(c, "u.id IN (SELECT value FROM json_each(@ids))", UserParts.Roles | UserParts.Customs, int.MaxValue, ("@ids", Sql.JsonIds(userIds))).ToDictionary(u => u.Id!.Value);
         var byGroup = members.ToLookup(m => m.GroupId!.Value, m => m with { User = users.GetValueOrDefault(m.UserId!.Value) });
         return groups.ConvertAll(g => g with { Members = byGroup[g.Id!.Value].ToArray() });
     }

@@ -20,6 +20,8 @@ internal static class Sql
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
+            // Without Prepare, Microsoft.Data.Sqlite compiles the SQL again on every execution.
+            command.Prepare();
             commands[sql] = command;
         }
         command.Parameters.Clear();
@@ -76,6 +78,13 @@ internal static class Sql
         { Exact: true } => $"{column} = {parameter}",
         _ => $"instr({column}, {parameter}) > 0",
     };
+
+    /// <summary>
+    /// A LIMIT clause written into the SQL: bound as a parameter, it makes SQLite compile the statement again on every
+    /// execution. <see cref="int.MaxValue"/> means no limit. The values are few (1, 2, the list maximum), so are the texts.
+    /// </summary>
+    public static string Limit(int limit) =>
+        limit == int.MaxValue ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" LIMIT {limit}");
 
     /// <summary>A list of ids as a JSON array, for <c>IN (SELECT value FROM json_each(@ids))</c>.</summary>
     public static string JsonIds(IEnumerable<long> ids) => "[" + string.Join(',', ids) + "]";

@@ -31,16 +31,18 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
                 [_] => "e.tenant_id = @tenant",
                 _ => "e.tenant_id IN (SELECT value FROM json_each(@tenants))",
             };
+            // Only the criteria given are written: "(@x IS NULL OR …)" costs the planner on every execution.
             var command = Sql.Command(
                 c,
                 $"{ExtensionRows.Select} WHERE {tenants} AND " + Sql.Match("e.address_key", "@address", query.Address)
-                + " AND (@user IS NULL OR e.user_id = @user) AND (@after IS NULL OR e.id > @after) ORDER BY e.id LIMIT @limit",
+                + (query.UserId is null ? string.Empty : " AND e.user_id = @user")
+                + (query.AfterId is null ? string.Empty : " AND e.id > @after")
+                + " ORDER BY e.id" + Sql.Limit(limit),
                 ("@tenant", query.TenantIds is [var one] ? one : null),
-                ("@tenants", query.TenantIds is null ? null : Sql.JsonIds(query.TenantIds)),
+                ("@tenants", query.TenantIds is null or [_] ? null : Sql.JsonIds(query.TenantIds)),
                 ("@address", query.Address?.Key),
                 ("@user", query.UserId),
-                ("@after", query.AfterId),
-                ("@limit", limit));
+                ("@after", query.AfterId));
             return WithUsers(c, ExtensionRows.ReadAll(command));
         }, cancellationToken);
 
@@ -51,13 +53,22 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
             {
                 return StoreWrite<Extension>.MissingReference("user");
             }
+            var media = extension.MediaOver(RecordedMedia.None);
             var id = Sql.ScalarInt64(
                 c,
                 "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
                 + "ON CONFLICT DO NOTHING RETURNING id",
                 ("@t", extension.TenantId), ("@a", extension.Address), ("@k", Keys.Fold(extension.Address!)), ("@m", extension.Mode),
-                ("@media", extension.MediaOver(RecordedMedia.None).Bits), ("@u", extension.User?.Id));
-            return id is null ? StoreWrite<Extension>.Duplicate("extension") : Changed(null, Find(c, new ExtensionKey(extension.TenantId, id, null), withUser: false)!);
+                ("@media", media.Bits), ("@u", extension.User?.Id));
+            if (id is null)
+            {
+                return StoreWrite<Extension>.Duplicate("extension");
+            }
+            // What was written is known; only a caller that did not name the environment needs it read back.
+            var created = extension.Tenant.Eid is null
+                ? Find(c, new ExtensionKey(extension.TenantId, id, null), withUser: false)!
+                : extension with { Id = id, Media = media, MediaChange = null, User = extension.User?.Id is { } user ? new User { Id = user } : null };
+            return Changed(null, created);
         });
 
     public Task<StoreWrite<Extension>> UpdateAsync(ExtensionKey key, Extension values, CancellationToken cancellationToken) =>
@@ -129,7 +140,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
         var ids = rows.Where(r => r.UserId is not null).Select(r => r.UserId!.Value).Distinct().ToArray();
         var users = ids.Length == 0
             ? new Dictionary<long, User>()
-            : UserRows.Read(c, "u.id IN (SELECT value FROM json_each(@ids))", UserParts.WithoutExtensions, ids.Length, ("@ids", Sql.JsonIds(ids))).ToDictionary(u => u.Id!.Value);
+            : UserRows.Read(c, "u.id IN (SELECT value FROM json_each(@ids))", UserParts.WithoutExtensions, int.MaxValue, ("@ids", Sql.JsonIds(ids))).ToDictionary(u => u.Id!.Value);
         return rows.ConvertAll(r => r.Extension with { User = r.UserId is { } id && users.TryGetValue(id, out var user) ? user : null });
     }
 }

@@ -33,12 +33,11 @@ internal sealed class SqliteTenantStore(SqliteDatabase db, Action<StoreChange> c
                 c,
                 $"SELECT {Columns} FROM tenants WHERE "
                 + Sql.Match("eid_key", "@eid", query.Eid) + " AND " + Sql.Match("short_name_key", "@name", query.ShortName)
-                + " AND (@inactive IS NULL OR inactive = @inactive) AND (@only IS NULL OR id = @only) ORDER BY id LIMIT @limit",
+                + " AND (@inactive IS NULL OR inactive = @inactive) AND (@only IS NULL OR id = @only) ORDER BY id" + Sql.Limit(limit),
                 ("@eid", query.Eid?.Key),
                 ("@name", query.ShortName?.Key),
                 ("@inactive", query.Inactive),
-                ("@only", query.OnlyTenantId),
-                ("@limit", limit));
+                ("@only", query.OnlyTenantId));
             return ReadAll(command);
         }, cancellationToken);
 

@@ -65,8 +65,8 @@ internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> ch
             var command = Sql.Command(
                 c,
                 $"SELECT {Account}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
-                + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE (@u IS NULL OR k.user_id = @u) ORDER BY k.id LIMIT @limit",
-                ("@u", userId), ("@limit", limit));
+                + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE (@u IS NULL OR k.user_id = @u) ORDER BY k.id" + Sql.Limit(limit),
+                ("@u", userId));
             using var r = command.ExecuteReader();
             var sessions = new List<TokenSession>();
             while (r.Read())

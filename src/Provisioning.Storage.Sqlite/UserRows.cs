@@ -14,7 +14,7 @@ internal static class UserRows
 
     public static List<User> Read(SqliteConnection c, string where, UserParts parts, int limit, params (string, object?)[] parameters)
     {
-        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY u.id LIMIT @limit", [.. parameters, ("@limit", limit)]);
+        var command = Sql.Command(c, $"{Select} WHERE {where} ORDER BY u.id" + Sql.Limit(limit), parameters);
         var users = ReadRows(command);
         return users.Count == 0 || parts == UserParts.None ? users : AddParts(c, users, parts);
     }
