@@ -69,7 +69,7 @@ public sealed class SoapEndpoint
             throw SoapFaultException.Malformed("a DOCTYPE is not allowed: DTDs are never processed");
         }
         using var stream = new ReadOnlyMemoryStream(body);
-        using var reader = EnvelopeReader.Create(stream, body.Length);
+        using var reader = EnvelopeReader.Create(stream);
         try
         {
             var (ns, name) = EnvelopeReader.ReadToOperation(reader);

@@ -12,11 +12,12 @@ internal static class AuditRows
     private const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
         + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
 
-    public static void Append(SqliteConnection c, AuditActor actor, AuditChange change)
-    {
-        using var command = Prepare(c);
-        Append(command, actor, change);
-    }
+    /// <summary>Appends one entry with the connection's prepared insert (see <see cref="Sql.Command"/>).</summary>
+    public static void Append(SqliteConnection c, AuditActor actor, AuditChange change) => Sql.Execute(
+        c,
+        Insert,
+        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
+        ("@entity", change.Entity), ("@key", change.Key), ("@before", AuditJson.Serialize(change.Before)), ("@after", AuditJson.Serialize(change.After)));
 
     /// <summary>An insert to run for many changes with <see cref="Append(SqliteCommand, AuditActor, AuditChange)"/> (bulk import).</summary>
     public static SqliteCommand Prepare(SqliteConnection c)

@@ -14,7 +14,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 {
     private const int MaxIdleReaders = 64;
     private readonly string _readConnectionString;
-    private readonly ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly ConcurrentQueue<SqliteConnection> _readers = new();
 
     private SqliteDatabase(string readConnectionString, SqliteWriter writer)
     {
@@ -41,7 +41,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Runs a read on a connection of its own, taken from this database's pool (with its prepared statements).</summary>
     public T Read<T>(Func<SqliteConnection, T> read)
     {
-        if (!_readers.TryTake(out var connection))
+        if (!_readers.TryDequeue(out var connection))
         {
             connection = new SqliteConnection(_readConnectionString);
             connection.Open();
@@ -57,7 +57,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         {
             if (healthy && _readers.Count < MaxIdleReaders)
             {
-                _readers.Add(connection);
+                _readers.Enqueue(connection);
             }
             else
             {
@@ -129,7 +129,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.DisposeAsync();
-        while (_readers.TryTake(out var reader))
+        while (_readers.TryDequeue(out var reader))
         {
             await reader.DisposeAsync();
         }

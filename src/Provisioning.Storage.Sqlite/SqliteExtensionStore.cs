@@ -7,6 +7,8 @@ namespace Provisioning.Storage.Sqlite;
 
 internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
 {
+    private readonly ReadCache<(long Tenant, string Key), IReadOnlyList<Extension>> _byAddress = new(db.Writer, 50_000);
+
     /// <summary>
     /// The condition for a key, written for its shape: a generic "(@id IS NULL OR id = @id)" keeps the planner from using
     /// the primary key or the (environment, address) index, and every create and update would scan the environment.
@@ -21,7 +23,23 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) =>
         db.ReadAsync(c => Find(c, key, withUser: true), cancellationToken);
 
-    public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken)
+    {
+        // getExtension: one environment, one exact address. Served from memory while nothing was written since.
+        if (query is { TenantIds: [var tenant], Address.Exact: true, UserId: null, AfterId: null } && limit <= 2)
+        {
+            var key = (tenant, query.Address.Key);
+            if (_byAddress.TryGet(key, out var cached))
+            {
+                return Task.FromResult(cached);
+            }
+            var generation = _byAddress.Generation;
+            return ReadListAsync(query, limit, found => _byAddress.Put(key, found, generation), cancellationToken);
+        }
+        return ReadListAsync(query, limit, null, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<Extension>> ReadListAsync(ExtensionQuery query, int limit, Action<IReadOnlyList<Extension>>? keep, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<Extension>>(c =>
         {
             // One environment (the usual case) is an equality the (tenant, address) index serves; several go through json_each.
@@ -43,7 +61,9 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
                 ("@address", query.Address?.Key),
                 ("@user", query.UserId),
                 ("@after", query.AfterId));
-            return WithUsers(c, ExtensionRows.ReadAll(command));
+            var found = WithUsers(c, ExtensionRows.ReadAll(command));
+            keep?.Invoke(found);
+            return found;
         }, cancellationToken);
 
     public Task<StoreWrite<Extension>> CreateAsync(Extension extension, CancellationToken cancellationToken) =>

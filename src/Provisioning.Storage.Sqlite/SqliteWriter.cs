@@ -16,6 +16,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly Task _loop;
+    private long _generation;
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _commit;
     private readonly SqliteCommand _rollback;
@@ -37,6 +38,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
     }
 
     public Action<int>? BatchObserver { get; set; }
+
+    /// <summary>Grows with every committed batch; a cached read is good only while it has not changed.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Queues <paramref name="work"/>; it is kept when <paramref name="keep"/> says so of its result, else rolled back.</summary>
     public Task<T> ExecuteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null)
@@ -121,6 +125,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
             batch.ForEach(w => w.Fail(w.Failed ?? e));
             return;
         }
+        // Before any caller hears OK: a read that starts after that must not be served from a cache filled earlier.
+        Interlocked.Increment(ref _generation);
         batch.ForEach(w => w.Complete());
     }
 

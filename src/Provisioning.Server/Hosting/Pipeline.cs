@@ -17,7 +17,7 @@ internal static class Pipeline
         var management = app.Services.GetRequiredService<ManagementEndpoints>();
         app.Use(async (context, next) =>
         {
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = context.TraceIdentifier }))
+            using (logger.BeginScope(new CorrelationScope(context.TraceIdentifier)))
             {
                 await next(context);
             }

@@ -72,7 +72,7 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
         using (body)
         {
             var started = Stopwatch.GetTimestamp();
-            using var output = new MemoryStream(1024);
+            var output = ResponseBuffers.Rent();
             SoapOutcome outcome;
             try
             {
@@ -80,7 +80,7 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {
-                var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+                var correlationId = context.TraceIdentifier;
                 Log.ServerFault(logger, correlationId, "request", e);
                 output.SetLength(0);
                 EnvelopeWriter.WriteFault(output, FaultCode.Server, $"Internal server error; correlation id {correlationId}");
@@ -96,7 +96,14 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
             context.Response.StatusCode = outcome.HttpStatus;
             context.Response.ContentType = XmlContentType;
             context.Response.ContentLength = output.Length;
-            await context.Response.Body.WriteAsync(output.GetBuffer().AsMemory(0, (int)output.Length), context.RequestAborted);
+            try
+            {
+                await context.Response.Body.WriteAsync(output.GetBuffer().AsMemory(0, (int)output.Length), context.RequestAborted);
+            }
+            finally
+            {
+                ResponseBuffers.Return(output);
+            }
         }
     }
 

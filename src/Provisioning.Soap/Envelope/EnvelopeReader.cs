@@ -22,12 +22,8 @@ public static class EnvelopeReader
         MaxCharactersFromEntities = 0,
     };
 
-    public static XmlReader Create(Stream body, long maxCharacters)
-    {
-        var settings = Settings.Clone();
-        settings.MaxCharactersInDocument = maxCharacters;
-        return XmlReader.Create(body, settings);
-    }
+    /// <summary>A reader over a request body; its size is bounded before it gets here (MaxRequestBytes).</summary>
+    public static XmlReader Create(Stream body) => XmlReader.Create(body, Settings);
 
     /// <summary>True when the bytes carry a document type declaration, in UTF-8 or UTF-16.</summary>
     public static bool HasDoctype(ReadOnlySpan<byte> body) =>

@@ -29,7 +29,7 @@ public static class EnvelopeWriter
         w.WriteStartElement("S", "Envelope", SoapNamespaces.Soap11);
         w.WriteStartElement("S", "Body", SoapNamespaces.Soap11);
         w.WriteStartElement("ns2", operation + "Response", ns);
-        w.WriteStartElement("return", string.Empty);
+        w.WriteStartElement("return");
         writeReturnContent(w);
         w.WriteFullEndElement();
         w.WriteFullEndElement();

@@ -4,7 +4,8 @@ using System.Xml;
 namespace Provisioning.Soap.Wire;
 
 /// <summary>
-/// Writing unqualified children as JAXB does: a field without a value is left out, an empty string is written as
+/// Writing unqualified children as JAXB does (no namespace given: the default namespace in scope is always the empty
+/// one, and naming it explicitly makes XmlWriter push a namespace scope per element): a field without a value is left out, an empty string is written as
 /// &lt;name&gt;&lt;/name&gt; (never self-closed), booleans as true/false, dates in UTC with Z.
 /// </summary>
 public static class WireWriting
@@ -15,7 +16,7 @@ public static class WireWriting
         {
             return;
         }
-        w.WriteStartElement(name, string.Empty);
+        w.WriteStartElement(name);
         if (value.Length > 0)
         {
             w.WriteString(value);
@@ -50,7 +51,7 @@ public static class WireWriting
     /// <summary>Writes a complex child: start, content, full end.</summary>
     public static void Element(this XmlWriter w, string name, Action<XmlWriter> content)
     {
-        w.WriteStartElement(name, string.Empty);
+        w.WriteStartElement(name);
         content(w);
         w.WriteFullEndElement();
     }

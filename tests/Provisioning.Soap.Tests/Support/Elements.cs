@@ -11,7 +11,7 @@ public static class Elements
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
         using var stream = new MemoryStream(bytes);
-        using var reader = EnvelopeReader.Create(stream, bytes.Length);
+        using var reader = EnvelopeReader.Create(stream);
         reader.MoveToContent();
         return read(new ElementReader(reader, path, limits ?? new ReaderLimits()));
     }

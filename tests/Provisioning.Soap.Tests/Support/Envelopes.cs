@@ -16,7 +16,7 @@ public static class Envelopes
     {
         var bytes = Encoding.UTF8.GetBytes(xml);
         using var stream = new MemoryStream(bytes);
-        using var reader = EnvelopeReader.Create(stream, bytes.Length);
+        using var reader = EnvelopeReader.Create(stream);
         return EnvelopeReader.ReadToOperation(reader);
     }
 
