@@ -50,5 +50,7 @@ timed() {
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "file: $(du -h "$work/extensions.csv" | cut -f1) for $rows rows"
 timed import "${cli[@]}" import extensions "$work/extensions.csv"
+grep -q ": $rows created, 0 updated, 0 unchanged, 0 rejected" "$work/out.txt" || { echo "import: not every row was created" >&2; exit 1; }
 timed re-import "${cli[@]}" import extensions "$work/extensions.csv"
+grep -q "^Nothing changed: all $rows rows" "$work/out.txt" || { echo "re-import: rows changed" >&2; exit 1; }
 echo "database: $(du -h "$work/bench.db" | cut -f1)"
