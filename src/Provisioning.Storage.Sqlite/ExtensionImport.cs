@@ -30,7 +30,7 @@ internal sealed class ExtensionImport : IDisposable
         _find = new RawStatement(c, "SELECT id, address, recording_mode, media, user_id FROM extensions WHERE tenant_id = ?1 AND address_key = ?2");
         _insert = new RawStatement(
             c,
-            "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING RETURNING id");
+            "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING");
         _update = new RawStatement(c, "UPDATE extensions SET address = ?1, recording_mode = ?2, media = ?3, user_id = ?4 WHERE id = ?5");
         _userInTenant = new RawStatement(c, "SELECT 1 FROM users WHERE id = ?1 AND tenant_id = ?2");
         _audit = AuditRows.Prepare(c);
@@ -66,7 +66,7 @@ internal sealed class ExtensionImport : IDisposable
         // Inserted first: a new row then costs one statement, and an existing one is found by the conflict.
         var key = Keys.Fold(row.Address);
         var media = row.Media.ApplyTo(RecordedMedia.None);
-        if (_insert.Run(row.TenantId, row.Address, key, (long)row.Mode, (long)media.Bits, row.UserId) is not null)
+        if (_insert.Insert(row.TenantId, row.Address, key, (long)row.Mode, (long)media.Bits, row.UserId) is not null)
         {
             Changed(row.TenantId, row.Address, created: true);
             return ImportResult.Created;

@@ -16,9 +16,9 @@ internal static class GroupWrites
         {
             return StoreWrite<Group>.Duplicate("name");
         }
-        var id = Sql.ScalarInt64(
+        var id = Sql.Insert(
             c,
-            "INSERT INTO groups (tenant_id, name, name_key, non_modifiable) VALUES (@t, @n, @k, @m) RETURNING id",
+            "INSERT INTO groups (tenant_id, name, name_key, non_modifiable) VALUES (@t, @n, @k, @m)",
             ("@t", group.TenantId), ("@n", group.Name), ("@k", Keys.Fold(group.Name!)), ("@m", group.NonModifiable))!.Value;
         return WriteMembers(c, group with { Id = id }) ?? StoreWrite<Group>.Ok(GroupRows.ReadOne(c, id)!);
     }

@@ -40,6 +40,16 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an INSERT that may do nothing (ON CONFLICT DO NOTHING) and returns the new row's id, or null when no row was
+    /// inserted: read from the connection, which costs less than a RETURNING clause.
+    /// </summary>
+    public long? Insert(params ReadOnlySpan<object?> values)
+    {
+        Run(values);
+        return raw.sqlite3_changes(_db) == 1 ? raw.sqlite3_last_insert_rowid(_db) : null;
+    }
+
     /// <summary>Binds the values and reads the first row, if any, with <paramref name="read"/>.</summary>
     public T? Read<T>(Func<sqlite3_stmt, T> read, params ReadOnlySpan<object?> values)
     {

@@ -48,6 +48,13 @@ internal static class Sql
     public static long? ScalarInt64(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
         Scalar(connection, sql, parameters) is long value ? value : null;
 
+    /// <summary>
+    /// Runs an INSERT (which may do nothing, ON CONFLICT DO NOTHING) and returns the new row's id, or null when no row was
+    /// inserted. The id is read from the connection: a RETURNING clause costs SQLite several microseconds a row more.
+    /// </summary>
+    public static long? Insert(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Execute(connection, sql, parameters) == 1 ? SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle) : null;
+
     public static bool Exists(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
         Scalar(connection, sql, parameters) is not null;
 

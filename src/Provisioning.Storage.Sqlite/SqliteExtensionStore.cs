@@ -74,10 +74,10 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
                 return StoreWrite<Extension>.MissingReference("user");
             }
             var media = extension.MediaOver(RecordedMedia.None);
-            var id = Sql.ScalarInt64(
+            var id = Sql.Insert(
                 c,
                 "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
-                + "ON CONFLICT DO NOTHING RETURNING id",
+                + "ON CONFLICT DO NOTHING",
                 ("@t", extension.TenantId), ("@a", extension.Address), ("@k", Keys.Fold(extension.Address!)), ("@m", extension.Mode),
                 ("@media", media.Bits), ("@u", extension.User?.Id));
             if (id is null)

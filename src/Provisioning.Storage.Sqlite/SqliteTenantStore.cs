@@ -48,11 +48,11 @@ internal sealed class SqliteTenantStore(SqliteDatabase db, Action<StoreChange> c
             {
                 return StoreWrite<Tenant>.Duplicate(key);
             }
-            var id = Sql.ScalarInt64(
+            var id = Sql.Insert(
                 c,
                 "INSERT INTO tenants (eid, eid_key, short_name, short_name_key, display_name, helpdesk_url, inactive, ondemand_max_call_age_hours, "
                 + "ondemand_max_rows_per_user, partitions, archive_at_age_hours, delete_at_age_hours, archive_path) VALUES "
-                + "(@eid, @eidKey, @name, @nameKey, @display, @url, @inactive, @age, @rows, @partitions, @archiveAt, @deleteAt, @path) RETURNING id",
+                + "(@eid, @eidKey, @name, @nameKey, @display, @url, @inactive, @age, @rows, @partitions, @archiveAt, @deleteAt, @path)",
                 Parameters(tenant))!.Value;
             Sql.Execute(c, "INSERT INTO groups (tenant_id, name, name_key, is_default) VALUES (@t, @n, @k, 1)", ("@t", id), ("@n", DefaultGroupName), ("@k", Keys.Fold(DefaultGroupName)));
             var created = FindOne(c, "id = @v", id)!;

@@ -40,9 +40,9 @@ internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> ch
         db.WriteAsync(c => Sql.Execute(c, "DELETE FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName))));
 
     public Task<long> CreateTokenAsync(byte[] hash, long userId, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => Sql.ScalarInt64(
+        db.WriteAsync(c => Sql.Insert(
             c,
-            "INSERT INTO tokens (hash, user_id, issued_at, last_used_at, expires_at) VALUES (@h, @u, @i, @i, @x) RETURNING id",
+            "INSERT INTO tokens (hash, user_id, issued_at, last_used_at, expires_at) VALUES (@h, @u, @i, @i, @x)",
             ("@h", hash), ("@u", userId), ("@i", issuedAt), ("@x", expiresAt))!.Value);
 
     public Task<TokenSession?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken) =>

@@ -27,10 +27,10 @@ internal static class UserExtensionWrites
                 kept.Add(existing.Id);
                 continue;
             }
-            var id = Sql.ScalarInt64(
+            var id = Sql.Insert(
                 c,
                 "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
-                + "ON CONFLICT DO NOTHING RETURNING id",
+                + "ON CONFLICT DO NOTHING",
                 ("@t", user.TenantId), ("@a", extension.Address), ("@k", key), ("@m", extension.Mode), ("@media", extension.MediaOver(RecordedMedia.None).Bits), ("@u", user.Id));
             if (id is null)
             {

@@ -22,9 +22,9 @@ internal static class UserWrites
         {
             return StoreWrite<User>.MissingReference(missing);
         }
-        var id = Sql.ScalarInt64(
+        var id = Sql.Insert(
             c,
-            "INSERT INTO users (tenant_id, login_name, login_key, password_hash) VALUES (@t, @login, @key, @hash) ON CONFLICT DO NOTHING RETURNING id",
+            "INSERT INTO users (tenant_id, login_name, login_key, password_hash) VALUES (@t, @login, @key, @hash) ON CONFLICT DO NOTHING",
             ("@t", user.TenantId), ("@login", user.LoginName), ("@key", Keys.Fold(user.LoginName!)), ("@hash", write.PasswordHash));
         if (id is null)
         {
