@@ -15,10 +15,7 @@ internal sealed class KeyFingerprints
     /// <summary>Records the key at <paramref name="line"/>; returns the line it was seen on before, or null.</summary>
     public long? Add(long scope, string foldedKey, long line)
     {
-        var hash = new XxHash128();
-        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in scope)));
-        hash.Append(MemoryMarshal.AsBytes(foldedKey.AsSpan()));
-        var fingerprint = hash.GetCurrentHashAsUInt128();
+        var fingerprint = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(foldedKey.AsSpan()), scope);
         if (_lines.TryGetValue(fingerprint, out var first))
         {
             return first;
