@@ -119,6 +119,7 @@ public static class ProvisioningServer
                 _ => throw new InvalidOperationException($"API version {v} is not served."),
             });
         });
+        services.AddSingleton(TrustedProxies.From(settings.ForwardedHeaders));
         services.AddSingleton<SoapHttpHandler>();
         services.AddSingleton<ManagementEndpoints>();
         services.AddSingleton<ProvisioningMetrics>();
