@@ -18,6 +18,7 @@ namespace Provisioning.Server.Http;
 internal sealed class SoapHttpHandler(
     IReadOnlyDictionary<int, SoapEndpoint> endpoints,
     ListenTemplate template,
+    PublicAddress publicAddress,
     ProvisioningSettings settings,
     ProvisioningMetrics metrics,
     ILogger<SoapHttpHandler> logger)
@@ -148,7 +149,7 @@ internal sealed class SoapHttpHandler(
 
     private async Task GetAsync(HttpContext context, SoapEndpoint endpoint)
     {
-        var address = $"{context.Request.Scheme}://{context.Request.Host}{template.Path}";
+        var address = publicAddress.For(context, endpoint.Version);
         byte[] bytes;
         if (context.Request.Query.ContainsKey("wsdl"))
         {
