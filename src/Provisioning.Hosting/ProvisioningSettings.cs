@@ -16,6 +16,15 @@ public sealed class ProvisioningSettings
     /// <summary>Version N listens on PortRangeStart + N. 0 lets the system choose a free port per version (tests, scripts).</summary>
     public int PortRangeStart { get; set; } = 7000;
 
+    /// <summary>
+    /// The endpoint address the WSDL and the service page name when clients reach the server elsewhere than it listens
+    /// ({port} is PortRangeStart + version, {version} the version); empty takes it from the request.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
+    /// <summary>Public addresses of single versions (Provisioning:PublicUrls:2), each overriding PublicUrl.</summary>
+    public Dictionary<string, string> PublicUrls { get; set; } = [];
+
     /// <summary>Largest list answer before ERROR_TOO_MANY_RESULT.</summary>
     public int MaxListResults { get; set; } = 10_000;
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using Provisioning.Core.Audit;
 using Provisioning.Soap.Binding;
@@ -36,13 +37,17 @@ public sealed class SoapEndpoint
     public IEnumerable<string> OperationNames => _operations.Keys;
 
     /// <summary>Handles one request body; writes the response to <paramref name="output"/> and returns the HTTP status.</summary>
-    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken)
+    public Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken) =>
+        HandleAsync(body, null, output, cancellationToken);
+
+    /// <summary>As above, for a body whose HTTP charset is <paramref name="charset"/> (null for UTF-8 or none).</summary>
+    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Encoding? charset, Stream output, CancellationToken cancellationToken)
     {
         string operation;
         Invocation invocation;
         try
         {
-            (operation, invocation) = Bind(body);
+            (operation, invocation) = Bind(body, charset);
         }
         catch (SoapFaultException fault)
         {
@@ -58,7 +63,7 @@ public sealed class SoapEndpoint
         return new SoapOutcome(200, operation, null, reply.Outcome);
     }
 
-    private (string Operation, Invocation Invocation) Bind(ReadOnlyMemory<byte> body)
+    private (string Operation, Invocation Invocation) Bind(ReadOnlyMemory<byte> body, Encoding? charset)
     {
         if (body.Length == 0)
         {
@@ -68,10 +73,9 @@ public sealed class SoapEndpoint
         {
             throw SoapFaultException.Malformed("a DOCTYPE is not allowed: DTDs are never processed");
         }
-        using var stream = new ReadOnlyMemoryStream(body);
-        using var reader = EnvelopeReader.Create(stream);
         try
         {
+            using var reader = EnvelopeReader.Create(body, charset);
             var (ns, name) = EnvelopeReader.ReadToOperation(reader);
             if (ns != Namespace || !_operations.TryGetValue(name, out var binder))
             {
@@ -83,6 +87,11 @@ public sealed class SoapEndpoint
         }
         catch (XmlException e)
         {
+            throw SoapFaultException.Malformed(e.Message);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // Bytes the HTTP charset does not define: the reader's own decoder would have said so as an XmlException.
             throw SoapFaultException.Malformed(e.Message);
         }
     }

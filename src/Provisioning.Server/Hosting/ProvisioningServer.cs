@@ -119,7 +119,9 @@ public static class ProvisioningServer
                 _ => throw new InvalidOperationException($"API version {v} is not served."),
             });
         });
-        services.AddSingleton(TrustedProxies.From(settings.ForwardedHeaders));
+        var proxies = TrustedProxies.From(settings.ForwardedHeaders);
+        services.AddSingleton(proxies);
+        services.AddSingleton(PublicAddress.From(settings, versions, template, proxies));
         services.AddSingleton<SoapHttpHandler>();
         services.AddSingleton<ManagementEndpoints>();
         services.AddSingleton<ProvisioningMetrics>();

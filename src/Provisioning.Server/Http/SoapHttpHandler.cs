@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Net.Http.Headers;
+using Provisioning.Hosting;
 using Provisioning.Server.Hosting;
 using Provisioning.Server.Observability;
 using Provisioning.Soap;
@@ -13,9 +15,16 @@ namespace Provisioning.Server.Http;
 /// The HTTP side of every version's endpoint: POST carries SOAP 1.1 (text/xml only, else 415), GET ?wsdl the
 /// contract, GET alone a small page. Faults of the server's own making carry a correlation id that is also logged.
 /// </summary>
-internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> endpoints, ListenTemplate template, ProvisioningMetrics metrics, ILogger<SoapHttpHandler> logger)
+internal sealed class SoapHttpHandler(
+    IReadOnlyDictionary<int, SoapEndpoint> endpoints,
+    ListenTemplate template,
+    PublicAddress publicAddress,
+    ProvisioningSettings settings,
+    ProvisioningMetrics metrics,
+    ILogger<SoapHttpHandler> logger)
 {
     private const string XmlContentType = "text/xml; charset=utf-8";
+    private readonly int _maxRequestBytes = (int)Math.Min(settings.Limits.MaxRequestBytes, Array.MaxLength - 1);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -51,18 +60,41 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
         return string.Equals(value.TrimEnd('/'), template.Path.TrimEnd('/'), StringComparison.Ordinal);
     }
 
-    private async Task PostAsync(HttpContext context, SoapEndpoint endpoint)
+    /// <summary>Whether the body's media type, charset and content coding can be read; if not, answers 415.</summary>
+    private static bool Readable(HttpContext context, out Encoding? charset, out ContentCoding coding)
     {
+        coding = ContentCoding.Identity;
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
-            || !type.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase))
+            || !type.MediaType.Equals("text/xml", StringComparison.OrdinalIgnoreCase)
+            || !RequestCharset.TryResolve(type.Charset, out charset))
+        {
+            charset = null;
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return false;
+        }
+        if (!RequestBody.TryCoding(context.Request.Headers.ContentEncoding, out coding))
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            context.Response.Headers.AcceptEncoding = "gzip, deflate";
+            return false;
+        }
+        return true;
+    }
+
+    private async Task PostAsync(HttpContext context, SoapEndpoint endpoint)
+    {
+        if (!Readable(context, out var charset, out var coding))
+        {
             return;
         }
         RequestBody body;
         try
         {
             body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+            if (coding != ContentCoding.Identity)
+            {
+                body = Decoded(body, coding);
+            }
         }
         catch (BadHttpRequestException e)
         {
@@ -76,7 +108,7 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
             SoapOutcome outcome;
             try
             {
-                outcome = await endpoint.HandleAsync(body.Memory, output, context.RequestAborted);
+                outcome = await endpoint.HandleAsync(body.Memory, charset, output, context.RequestAborted);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {
@@ -107,9 +139,17 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
         }
     }
 
+    private RequestBody Decoded(RequestBody encoded, ContentCoding coding)
+    {
+        using (encoded)
+        {
+            return encoded.Decode(coding, _maxRequestBytes);
+        }
+    }
+
     private async Task GetAsync(HttpContext context, SoapEndpoint endpoint)
     {
-        var address = $"{context.Request.Scheme}://{context.Request.Host}{template.Path}";
+        var address = publicAddress.For(context, endpoint.Version);
         byte[] bytes;
         if (context.Request.Query.ContainsKey("wsdl"))
         {

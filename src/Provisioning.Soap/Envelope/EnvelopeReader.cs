@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 
 namespace Provisioning.Soap.Envelope;
@@ -22,8 +23,52 @@ public static class EnvelopeReader
         MaxCharactersFromEntities = 0,
     };
 
+    private static readonly XmlReaderSettings OwningSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = true,
+        MaxCharactersFromEntities = 0,
+    };
+
     /// <summary>A reader over a request body; its size is bounded before it gets here (MaxRequestBytes).</summary>
     public static XmlReader Create(Stream body) => XmlReader.Create(body, Settings);
+
+    /// <summary>
+    /// A reader over a request body whose HTTP charset is <paramref name="charset"/> (null for UTF-8 or none). The
+    /// body's own byte order mark or XML declaration wins, as XML 1.0 Appendix F says; the charset decides only for a
+    /// body that names no encoding, which the reader would otherwise take for UTF-8.
+    /// </summary>
+    public static XmlReader Create(ReadOnlyMemory<byte> body, Encoding? charset)
+    {
+        var stream = new ReadOnlyMemoryStream(body);
+        return charset is null || NamesItsEncoding(body.Span)
+            ? XmlReader.Create(stream, OwningSettings)
+            : XmlReader.Create(new StreamReader(stream, charset, detectEncodingFromByteOrderMarks: false), OwningSettings);
+    }
+
+    /// <summary>True when the bytes begin with a byte order mark, in a two- or four-byte encoding, or with an XML declaration naming an encoding.</summary>
+    public static bool NamesItsEncoding(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8) || body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return true;
+        }
+        // '<' in UTF-16 or UTF-32 has a zero byte beside it; the reader recognises those encodings by it (Appendix F).
+        if (body.Length >= 2 && (body[0] == 0 || body[1] == 0))
+        {
+            return true;
+        }
+        if (!body.StartsWith("<?xml"u8))
+        {
+            return false;
+        }
+        var end = body.IndexOf("?>"u8);
+        return end > 0 && body[..end].IndexOf("encoding"u8) > 0;
+    }
 
     /// <summary>True when the bytes carry a document type declaration, in UTF-8 or UTF-16.</summary>
     public static bool HasDoctype(ReadOnlySpan<byte> body) =>

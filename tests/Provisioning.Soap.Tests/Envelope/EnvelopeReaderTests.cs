@@ -162,4 +162,37 @@ public sealed class EnvelopeReaderTests
     {
         Assert.False(EnvelopeReader.HasDoctype(Encoding.Unicode.GetBytes(Envelopes.Request(Operation))));
     }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>", "utf-8", true)]
+    [InlineData("<?xml version='1.0' encoding='UTF-8'?><a/>", "utf-8", true)]
+    [InlineData("<a/>", "utf-8+bom", true)]
+    [InlineData("<a/>", "utf-16", true)]
+    [InlineData("<a/>", "utf-16-nobom", true)]
+    [InlineData("<?xml version=\"1.0\"?><a/>", "utf-8", false)]
+    [InlineData("<a/>", "utf-8", false)]
+    [InlineData("<a>encoding</a>", "utf-8", false)]
+    public void NamesItsEncoding_BomUtf16OrDeclaredEncoding_IsTrue(string xml, string form, bool expected)
+    {
+        byte[] bytes = form switch
+        {
+            "utf-8+bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(xml)],
+            "utf-16" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)],
+            "utf-16-nobom" => Encoding.BigEndianUnicode.GetBytes(xml),
+            _ => Encoding.UTF8.GetBytes(xml),
+        };
+
+        Assert.Equal(expected, EnvelopeReader.NamesItsEncoding(bytes));
+    }
+
+    [Fact]
+    public void Create_Latin1CharsetAndNoDeclaration_DecodesByTheCharset()
+    {
+        var bytes = Encoding.Latin1.GetBytes("<a>Zoë</a>");
+
+        using var reader = EnvelopeReader.Create(bytes, Encoding.Latin1);
+
+        reader.MoveToContent();
+        Assert.Equal("Zoë", reader.ReadElementContentAsString());
+    }
 }
