@@ -29,6 +29,22 @@ public sealed class ManagementTests
     }
 
     [Fact]
+    public async Task Readyz_FailingRepeatedly_LogsTheReasonOnce()
+    {
+        var logs = new LogSink();
+        await using var server = await TestServer.StartAsync(logs: logs);
+        await TestStore.MakeUnreachableAsync(server.Directory);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var ready = await server.Http.GetAsync(server.ManagementUrl("/readyz"));
+            Assert.Equal(503, (int)ready.StatusCode);
+        }
+
+        Assert.Single(logs.Lines, line => line.Contains("Not ready: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Metrics_AfterRequests_CountByOperationAndStatusWithLatencyAndBatches()
     {
         await using var server = await TestServer.StartAsync();
