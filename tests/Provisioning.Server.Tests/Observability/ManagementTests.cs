@@ -29,19 +29,21 @@ public sealed class ManagementTests
     }
 
     [Fact]
-    public async Task Readyz_FailingRepeatedly_LogsTheReasonOnce()
+    public async Task Readyz_FailingRepeatedly_LogsEachReasonOnce()
     {
         var logs = new LogSink();
         await using var server = await TestServer.StartAsync(logs: logs);
         await TestStore.MakeUnreachableAsync(server.Directory);
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             using var ready = await server.Http.GetAsync(server.ManagementUrl("/readyz"));
             Assert.Equal(503, (int)ready.StatusCode);
         }
 
-        Assert.Single(logs.Lines, line => line.Contains("Not ready: ", StringComparison.Ordinal));
+        // On PostgreSQL the first probe may still meet a pooled connection the server closed (one reason), the others
+        // the refusal of new ones (another): one line per reason, not per probe.
+        Assert.InRange(logs.Lines.Count(line => line.Contains("Not ready: ", StringComparison.Ordinal)), 1, 2);
     }
 
     [Fact]
