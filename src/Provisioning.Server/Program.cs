@@ -5,7 +5,9 @@ try
     var app = ProvisioningServer.Build(args);
     await ProvisioningServer.StartAsync(app);
     await app.WaitForShutdownAsync();
-    return 0;
+    // 0 after a requested stop; a part that has to stop the server sets a non-zero code first, so a supervisor that
+    // restarts on failure restarts it.
+    return Environment.ExitCode;
 }
 catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
 {

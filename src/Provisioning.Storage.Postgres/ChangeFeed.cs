@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Provisioning.Core.Resilience;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Postgres;
@@ -8,7 +9,9 @@ namespace Provisioning.Storage.Postgres;
 /// Tells every instance on the database about changes caches depend on. A write that releases a token or changes a
 /// user or an environment sends NOTIFY in its transaction (delivered at commit); one connection per instance LISTENs
 /// and raises <see cref="Changed"/>. If that connection drops, notifications may have been missed, so on reconnecting
-/// it raises a change of every kind.
+/// it raises a change of every kind: every cached session and environment is read again. It reconnects with backoff for
+/// as long as the database is away, and tells <see cref="Observer"/> once when it lost the connection and once when it
+/// is back.
 /// </summary>
 internal sealed class ChangeFeed : IAsyncDisposable
 {
@@ -23,6 +26,8 @@ internal sealed class ChangeFeed : IAsyncDisposable
     }
 
     public event Action<StoreChange>? Changed;
+
+    public IOutageObserver? Observer { get; set; }
 
     /// <summary>Queues the notification in the write's transaction.</summary>
     public static Task NotifyAsync(Db db, StoreChange change) =>
@@ -52,6 +57,7 @@ internal sealed class ChangeFeed : IAsyncDisposable
 
     private async Task ListenAsync(CancellationToken stop)
     {
+        var outage = new Outage(TimeProvider.System);
         var first = true;
         while (!stop.IsCancellationRequested)
         {
@@ -68,16 +74,26 @@ internal sealed class ChangeFeed : IAsyncDisposable
                     RaiseEverything();
                 }
                 first = false;
+                if (outage.Succeeded() is { } ended)
+                {
+                    Observer?.Recovered("PostgreSQL change feed", ended);
+                }
                 while (!stop.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stop);
                 }
             }
-            catch (NpgsqlException)
+#pragma warning disable CA1031 // Whatever breaks the connection (or a listener), the feed must go on; reported once per outage.
+            catch (Exception e) when (!stop.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                // The database is away: wait, reconnect, and then assume anything may have changed meanwhile.
+                // Anything may change while the feed is away; once it is back, caches are dropped (above).
                 first = false;
-                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                if (outage.Failed())
+                {
+                    Observer?.Failed("PostgreSQL change feed", e);
+                }
+                await outage.WaitAsync(stop);
             }
         }
     }

@@ -18,11 +18,12 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
     /// <summary>Host, port and database, for messages; never the password.</summary>
     public string Where => where;
 
-    public async Task<T> ReadAsync<T>(Func<Db, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken);
-        return await read(new Db(connection, cancellationToken));
-    }
+    public Task<T> ReadAsync<T>(Func<Db, Task<T>> read, CancellationToken cancellationToken) =>
+        ClearedOnLossAsync(async () =>
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            return await read(new Db(connection, cancellationToken));
+        });
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it.</summary>
     public Task<T> WriteAsync<T>(Func<Db, Task<T>> work, CancellationToken cancellationToken) =>
@@ -107,18 +108,36 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
     }
 
     /// <summary>Runs a whole transaction again when it lost a deadlock or serialization race; nothing of it was kept.</summary>
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> attempt)
+    private async Task<T> RetryAsync<T>(Func<Task<T>> attempt)
     {
         for (var tries = 1; ; tries++)
         {
             try
             {
-                return await attempt();
+                return await ClearedOnLossAsync(attempt);
             }
             catch (PostgresException e) when (Violations.IsTransient(e) && tries < Attempts)
             {
                 // Rolled back by the server; the next attempt starts afresh on a new snapshot.
             }
+        }
+    }
+
+    /// <summary>
+    /// When a connection turns out to be lost, the idle ones in the pool, opened before the same restart or network
+    /// failure, most likely are too, and each would fail one more request: the pool starts afresh instead. A write whose
+    /// connection was lost is not run again, since its COMMIT may have been applied; the caller gets a fault.
+    /// </summary>
+    private async Task<T> ClearedOnLossAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NpgsqlException e) when (Violations.IsConnectionLost(e))
+        {
+            source.Clear();
+            throw;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Provisioning.Core.Audit;
+using Provisioning.Core.Resilience;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Postgres;
@@ -32,6 +33,13 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
     {
         add => _feed.Changed += value;
         remove => _feed.Changed -= value;
+    }
+
+    /// <summary>Hears when the change feed loses its connection to the database and when it has it back.</summary>
+    public IOutageObserver? OutageObserver
+    {
+        get => _feed.Observer;
+        set => _feed.Observer = value;
     }
 
     public int LatestSchemaVersion => PostgresMigrations.Latest;

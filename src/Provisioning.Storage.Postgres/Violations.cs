@@ -31,4 +31,12 @@ internal static class Violations
     /// <summary>Failures that say only that this attempt lost a race and may simply be run again.</summary>
     public static bool IsTransient(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+
+    /// <summary>
+    /// Failures that say the connection itself is gone: the server shut down or restarted (class 57P), the connection
+    /// broke (class 08), or the socket did. Timeouts are not among them: a slow server keeps its connections.
+    /// </summary>
+    public static bool IsConnectionLost(NpgsqlException e) => e is PostgresException pg
+        ? pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+        : e.InnerException is IOException or System.Net.Sockets.SocketException;
 }

@@ -29,4 +29,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Purged {Count} expired or released tokens")]
     public static partial void TokensPurged(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Server fault {CorrelationId} in {Operation}: {Error} (a repeat: traced once, then summarised)")]
+    public static partial void ServerFaultRepeated(ILogger logger, string correlationId, string operation, string error);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Error}: repeated {Count} times in the last minute")]
+    public static partial void Repeated(ILogger logger, string error, long count);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "{Part} failed and retries until it works: {Reason}")]
+    public static partial void PartFailed(ILogger logger, string part, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "{Part} works again after {Seconds:0.0} s and {Failures} failed attempts")]
+    public static partial void PartRecovered(ILogger logger, string part, double seconds, int failures);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Not ready: {Reason}")]
+    public static partial void NotReady(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "Ready again: the database answers")]
+    public static partial void ReadyAgain(ILogger logger);
 }

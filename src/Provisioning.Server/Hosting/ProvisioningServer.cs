@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using Provisioning.Core.Resilience;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
@@ -12,6 +13,7 @@ using Provisioning.Soap.Binding;
 using Provisioning.Soap.Operations;
 using Provisioning.Soap.V2;
 using Provisioning.Soap.V3;
+using Provisioning.Storage.Postgres;
 using Provisioning.Storage.Sqlite;
 
 namespace Provisioning.Server.Hosting;
@@ -57,6 +59,10 @@ public static class ProvisioningServer
         if (store is SqliteProvisioningStore sqlite)
         {
             sqlite.CommitObserver = services.GetRequiredService<ProvisioningMetrics>().CommitBatch;
+        }
+        if (store is PostgresProvisioningStore postgres)
+        {
+            postgres.OutageObserver = services.GetRequiredService<IOutageObserver>();
         }
         if (settings.Security.PasswordHashIterations < 100_000)
         {
@@ -125,6 +131,15 @@ public static class ProvisioningServer
         services.AddSingleton<SoapHttpHandler>();
         services.AddSingleton<ManagementEndpoints>();
         services.AddSingleton<ProvisioningMetrics>();
+        // Second line of defence: every background task catches and retries on its own; one that still threw would
+        // otherwise stop the host, and a stopped server is worse than one without its token gauge.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        services.AddSingleton<IOutageObserver, OutageLog>();
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<RepeatedErrors>>();
+            return new RepeatedErrors(sp.GetRequiredService<TimeProvider>(), (error, count) => Log.Repeated(logger, error, count));
+        });
         services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
     }

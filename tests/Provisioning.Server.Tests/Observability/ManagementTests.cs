@@ -29,6 +29,24 @@ public sealed class ManagementTests
     }
 
     [Fact]
+    public async Task Readyz_FailingRepeatedly_LogsEachReasonOnce()
+    {
+        var logs = new LogSink();
+        await using var server = await TestServer.StartAsync(logs: logs);
+        await TestStore.MakeUnreachableAsync(server.Directory);
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var ready = await server.Http.GetAsync(server.ManagementUrl("/readyz"));
+            Assert.Equal(503, (int)ready.StatusCode);
+        }
+
+        // On PostgreSQL the first probe may still meet a pooled connection the server closed (one reason), the others
+        // the refusal of new ones (another): one line per reason, not per probe.
+        Assert.InRange(logs.Lines.Count(line => line.Contains("Not ready: ", StringComparison.Ordinal)), 1, 2);
+    }
+
+    [Fact]
     public async Task Metrics_AfterRequests_CountByOperationAndStatusWithLatencyAndBatches()
     {
         await using var server = await TestServer.StartAsync();

@@ -47,4 +47,22 @@ public sealed class SecretsTests
         Assert.DoesNotContain("Npgsql", answer.Body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(server.Directory, answer.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ServerFault_Repeated_LogsItsCorrelationIdOnOneLineWithoutATrace()
+    {
+        var logs = new LogSink();
+        await using var server = await TestServer.StartAsync(logs: logs);
+        var client = server.Client();
+        var token = await client.TokenAsync();
+        await TestStore.BreakAsync(server.Directory);
+        await client.CallAsync("getExtension", $"<token>{token}</token><extension>x@x</extension>");
+
+        var again = await client.CallAsync("getExtension", $"<token>{token}</token><extension>x@x</extension>");
+
+        var id = again.FaultString!.Split("correlation id ")[1];
+        var line = Assert.Single(logs.Lines, line => line.Contains("Server fault " + id, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+        Assert.Single(logs.Lines, line => line.Contains("Server fault", StringComparison.Ordinal) && line.Contains("   at ", StringComparison.Ordinal));
+    }
 }
