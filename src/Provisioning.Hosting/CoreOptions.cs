@@ -8,6 +8,9 @@ public static class CoreOptions
 {
     public static PasswordHasher Hasher(ProvisioningSettings settings) => new(settings.Security.PasswordHashIterations);
 
+    public static PasswordGate PasswordGate(ProvisioningSettings settings, TimeProvider time) =>
+        new(settings.Security.MaxConcurrentHashes, settings.Security.MaxConcurrentHashesPerLogin, settings.Security.HashWait, time);
+
     public static ApiLimits Limits(ProvisioningSettings settings) => new() { MaxListResults = settings.MaxListResults };
 
     public static TokenOptions Tokens(ProvisioningSettings settings) => new()

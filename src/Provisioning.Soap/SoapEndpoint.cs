@@ -35,8 +35,12 @@ public sealed class SoapEndpoint
 
     public IEnumerable<string> OperationNames => _operations.Keys;
 
+    /// <summary>Handles one request body without a client address (as from the command line).</summary>
+    public Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken) =>
+        HandleAsync(body, output, SoapRequest.Local, cancellationToken);
+
     /// <summary>Handles one request body; writes the response to <paramref name="output"/> and returns the HTTP status.</summary>
-    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken)
+    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, SoapRequest request, CancellationToken cancellationToken)
     {
         string operation;
         Invocation invocation;
@@ -52,7 +56,7 @@ public sealed class SoapEndpoint
         Wire.Reply reply;
         using (AuditContext.Begin(new AuditActor(_time.GetUtcNow(), "anonymous", null, $"v{Version}:{operation}")))
         {
-            reply = await invocation(cancellationToken);
+            reply = await invocation(request, cancellationToken);
         }
         EnvelopeWriter.WriteResponse(output, Namespace, operation, reply.WriteReturnContent);
         return new SoapOutcome(200, operation, null, reply.Outcome);

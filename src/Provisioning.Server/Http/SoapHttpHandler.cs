@@ -13,9 +13,17 @@ namespace Provisioning.Server.Http;
 /// The HTTP side of every version's endpoint: POST carries SOAP 1.1 (text/xml only, else 415), GET ?wsdl the
 /// contract, GET alone a small page. Faults of the server's own making carry a correlation id that is also logged.
 /// </summary>
-internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> endpoints, ListenTemplate template, ProvisioningMetrics metrics, ILogger<SoapHttpHandler> logger)
+internal sealed class SoapHttpHandler(
+    IReadOnlyDictionary<int, SoapEndpoint> endpoints,
+    ListenTemplate template,
+    TrustedProxies proxies,
+    ProvisioningMetrics metrics,
+    ILogger<SoapHttpHandler> logger)
 {
     private const string XmlContentType = "text/xml; charset=utf-8";
+
+    // One delegate for all requests, resolved only if the operation asks, so a request pays nothing for it otherwise.
+    private readonly Func<object?, string> _clientAddress = state => proxies.ClientAddress((HttpContext)state!)?.ToString() ?? "unknown";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -76,7 +84,7 @@ internal sealed class SoapHttpHandler(IReadOnlyDictionary<int, SoapEndpoint> end
             SoapOutcome outcome;
             try
             {
-                outcome = await endpoint.HandleAsync(body.Memory, output, context.RequestAborted);
+                outcome = await endpoint.HandleAsync(body.Memory, output, new SoapRequest(context, _clientAddress), context.RequestAborted);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {
