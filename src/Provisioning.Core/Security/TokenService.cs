@@ -34,16 +34,14 @@ public sealed class TokenService(
             counts.Refuse();
             return Failures.LoginFailed;
         }
-        var (checkedInTime, credentials) = await VerifyAsync(key, password!, cancellationToken);
-        if (credentials is not null || !checkedInTime)
-        {
-            // A right password, or one never checked, spends none of the login's attempts.
-            await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
-        }
+        // An attempt turned away unchecked (too many hashes running) keeps counting as failed: a flood that fills the
+        // gate must not win back the attempts it was refused, or a right password could slip in after it.
+        var credentials = await VerifyAsync(key, password!, cancellationToken);
         if (credentials is null)
         {
             return Failures.LoginFailed;
         }
+        await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
         var now = time.GetUtcNow();
         if (!credentials.Account.MayUseApi(now))
         {
@@ -115,21 +113,21 @@ public sealed class TokenService(
     }
 
     /// <summary>
-    /// Checks the password when a turn to hash comes in time: the credentials when it is right, null when it is wrong or
-    /// the login unknown (verified against a decoy all the same, so the answer takes as long whatever the reason).
+    /// The credentials when a turn to hash came in time and the password is right; null when it is wrong, the login
+    /// unknown (verified against a decoy all the same, so the answer takes as long whatever the reason), or no turn came.
     /// </summary>
-    private async Task<(bool Checked, UserCredentials? Credentials)> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
+    private async Task<UserCredentials?> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
     {
         var credentials = await _tokens.FindCredentialsAsync(key.Eid, key.LoginName, cancellationToken);
         using var turn = await gate.EnterAsync(Keys.Fold(key.Eid) + "\n" + Keys.Fold(key.LoginName), cancellationToken);
         if (turn is null)
         {
             counts.TurnAway();
-            return (false, null);
+            return null;
         }
         var right = hasher.Verify(PasswordHasher.Md5Hex(password), credentials?.PasswordHash) && credentials is not null;
         counts.Verified(right);
-        return (true, right ? credentials : null);
+        return right ? credentials : null;
     }
 
     private bool IsLive(TokenSession session, DateTimeOffset now) =>

@@ -96,6 +96,7 @@ public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) 
         Assert.All(right, x => Assert.Equal("ERROR_GENERAL", x.StatusCode));
         Assert.Equal("OK", elsewhere.StatusCode);
         Assert.InRange(figures.Wrong, 1, 5);
+        Assert.Equal(5, figures.Wrong + figures.Busy);
         Assert.Equal(1, figures.Right);
         Assert.Equal(42, figures.Wrong + figures.Refused + figures.Busy);
     }

@@ -31,6 +31,7 @@ public sealed class LoginBurstTests(ITestOutputHelper output)
         Assert.Equal("ERROR_GENERAL", right.StatusCode);
         Assert.Equal("OK", elsewhere.StatusCode);
         Assert.InRange(figures.Wrong, 1, 5);
+        Assert.Equal(5, figures.Wrong + figures.Busy);
         Assert.Equal(new LoginFigures(1, figures.Wrong, 41 - figures.Wrong - figures.Busy, figures.Busy), figures);
     }
 
