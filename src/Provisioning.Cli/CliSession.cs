@@ -31,7 +31,7 @@ public sealed class CliSession : IAsyncDisposable
         Users = new UserService(store, Access, Hasher, limits, time);
         Extensions = new ExtensionService(store, Access, limits);
         Accounts = new UserAccounts(store, Users, Access, time);
-        Tokens = new TokenService(store, Hasher, CoreOptions.Tokens(settings), time, new SessionCache(store));
+        Tokens = new TokenService(store, Hasher, CoreOptions.Tokens(settings), time, new SessionCache(store), CoreOptions.PasswordGate(settings, time), new LoginCounts());
         TokenAdministration = new TokenAdministration(store, Users, CoreOptions.Tokens(settings), time);
         Status = new StatusService(store);
         ExtensionImporter = new ExtensionImporter(store, Access);

@@ -36,12 +36,15 @@ public sealed class SoapEndpoint
 
     public IEnumerable<string> OperationNames => _operations.Keys;
 
-    /// <summary>Handles one request body; writes the response to <paramref name="output"/> and returns the HTTP status.</summary>
+    /// <summary>Handles one UTF-8 request body without a client address (as from the command line).</summary>
     public Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Stream output, CancellationToken cancellationToken) =>
-        HandleAsync(body, null, output, cancellationToken);
+        HandleAsync(body, null, output, SoapRequest.Local, cancellationToken);
 
-    /// <summary>As above, for a body whose HTTP charset is <paramref name="charset"/> (null for UTF-8 or none).</summary>
-    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Encoding? charset, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one request body whose HTTP charset is <paramref name="charset"/> (null for UTF-8 or none); writes the
+    /// response to <paramref name="output"/> and returns the HTTP status.
+    /// </summary>
+    public async Task<SoapOutcome> HandleAsync(ReadOnlyMemory<byte> body, Encoding? charset, Stream output, SoapRequest request, CancellationToken cancellationToken)
     {
         string operation;
         Invocation invocation;
@@ -57,7 +60,7 @@ public sealed class SoapEndpoint
         Wire.Reply reply;
         using (AuditContext.Begin(new AuditActor(_time.GetUtcNow(), "anonymous", null, $"v{Version}:{operation}")))
         {
-            reply = await invocation(cancellationToken);
+            reply = await invocation(request, cancellationToken);
         }
         EnvelopeWriter.WriteResponse(output, Namespace, operation, reply.WriteReturnContent);
         return new SoapOutcome(200, operation, null, reply.Outcome);

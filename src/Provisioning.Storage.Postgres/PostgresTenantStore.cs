@@ -98,7 +98,7 @@ internal sealed class PostgresTenantStore(PostgresDatabase db, ChangeFeed feed) 
                     $"The environment {before.Eid} still has {users} users and {extensions} extensions; delete them first")));
             }
             await c.ExecuteAsync("DELETE FROM groups WHERE tenant_id = @t", ("@t", id));
-            await c.ExecuteAsync("DELETE FROM login_throttle WHERE eid_key = @k", ("@k", Keys.Fold(before.Eid!)));
+            await c.ExecuteAsync("DELETE FROM login_attempts WHERE eid_key = @k", ("@k", Keys.Fold(before.Eid!)));
             await c.ExecuteAsync("DELETE FROM tenants WHERE id = @t", ("@t", id));
             await ChangeFeed.NotifyAsync(c, new StoreChange(StoreChangeKind.TenantChanged, id));
             return StoreWrite<Tenant>.Ok(before, new AuditChange(AuditChange.Environment, before.Eid!, before.Eid!, before, null));

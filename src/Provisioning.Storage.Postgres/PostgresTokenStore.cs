@@ -17,35 +17,40 @@ internal sealed class PostgresTokenStore(PostgresDatabase db, ChangeFeed feed) :
             r => new UserCredentials(ReadAccount(r), r.Text(8)),
             ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName)))).FirstOrDefault(), cancellationToken);
 
-    public Task<LoginThrottle?> GetThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
-        db.ReadAsync(c => ThrottleAsync(c, Keys.Fold(eid), Keys.Fold(loginName), lockRow: false), cancellationToken);
-
     /// <summary>
-    /// Reads the row under a row lock and writes the next state in one transaction, so concurrent failures (from any
-    /// instance) queue on the row and each counts on top of the one before. With no row yet, the insert decides: the
-    /// loser of a concurrent first insert reads the winner's row and counts on top of it.
+    /// One statement, so concurrent reservations from any instance queue on the row and each sees the ones before. The
+    /// CASEs are <see cref="LoginThrottle.Reserve"/> in SQL (the contract suite holds both stores to it): past the WHERE,
+    /// a lockout still set has run out, so it, like an ended window, starts a new window. A refused attempt updates no
+    /// row and so returns none.
     /// </summary>
-    public Task<LoginThrottle> RegisterFailureAsync(string eid, string loginName, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken) =>
-        db.WriteAsync(async c =>
-        {
-            var (eidKey, loginKey) = (Keys.Fold(eid), Keys.Fold(loginName));
-            while (true)
-            {
-                var current = await ThrottleAsync(c, eidKey, loginKey, lockRow: true);
-                var next = LoginThrottle.AfterFailure(current, now, policy);
-                (string, object?)[] values = [("@e", eidKey), ("@l", loginKey), ("@f", next.Failures), ("@w", next.WindowStart), ("@u", next.LockedUntil)];
-                var written = current is null
-                    ? await c.ExecuteAsync("INSERT INTO login_throttle (eid_key, login_key, failures, window_start, locked_until) VALUES (@e, @l, @f, @w, @u) ON CONFLICT DO NOTHING", values)
-                    : await c.ExecuteAsync("UPDATE login_throttle SET failures = @f, window_start = @w, locked_until = @u WHERE eid_key = @e AND login_key = @l", values);
-                if (written == 1)
-                {
-                    return next;
-                }
-            }
-        }, cancellationToken);
+    public Task<LoginThrottle?> ReserveLoginAttemptAsync(LoginAttemptKey key, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken) =>
+        db.WriteAsync(async c => (await c.ListAsync(
+            "INSERT INTO login_attempts AS a (eid_key, login_key, client, attempts, window_start, locked_until) "
+            + "VALUES (@e, @l, @c, 1, @now, CASE WHEN @threshold <= 1 THEN @lock END) "
+            + "ON CONFLICT (eid_key, login_key, client) DO UPDATE SET "
+            + "attempts = CASE WHEN a.window_start <= @ended OR a.locked_until IS NOT NULL THEN 1 ELSE a.attempts + 1 END, "
+            + "window_start = CASE WHEN a.window_start <= @ended OR a.locked_until IS NOT NULL THEN @now ELSE a.window_start END, "
+            + "locked_until = CASE WHEN a.window_start <= @ended OR a.locked_until IS NOT NULL THEN (CASE WHEN @threshold <= 1 THEN @lock END) "
+            + "WHEN a.attempts + 1 >= @threshold THEN @lock END "
+            + "WHERE (a.locked_until IS NULL OR a.locked_until <= @now) AND (a.window_start <= @ended OR a.locked_until IS NOT NULL OR a.attempts < @threshold) "
+            + "RETURNING attempts, window_start, locked_until",
+            r => new LoginThrottle(r.GetInt32(0), r.Time(1), r.TimeOrNull(2)),
+            [.. Key(key), ("@now", now), ("@ended", now - policy.Window), ("@threshold", policy.Threshold), ("@lock", now + policy.Duration)])).FirstOrDefault(), cancellationToken);
 
-    public Task ClearThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => c.ExecuteAsync("DELETE FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName))), cancellationToken);
+    /// <summary><see cref="LoginThrottle.Refund"/> in one statement.</summary>
+    public Task RefundLoginAttemptAsync(LoginAttemptKey key, DateTimeOffset windowStart, LockoutPolicy policy, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            c => c.ExecuteAsync(
+                "UPDATE login_attempts SET attempts = attempts - 1, locked_until = CASE WHEN attempts - 1 >= @threshold THEN locked_until END "
+                + "WHERE eid_key = @e AND login_key = @l AND client = @c AND window_start = @w AND attempts > 0",
+                [.. Key(key), ("@w", windowStart), ("@threshold", policy.Threshold)]),
+            cancellationToken);
+
+    public Task<LoginThrottle?> GetLoginAttemptsAsync(LoginAttemptKey key, CancellationToken cancellationToken) =>
+        db.ReadAsync(async c => (await c.ListAsync(
+            "SELECT attempts, window_start, locked_until FROM login_attempts WHERE eid_key = @e AND login_key = @l AND client = @c",
+            r => new LoginThrottle(r.GetInt32(0), r.Time(1), r.TimeOrNull(2)),
+            Key(key))).FirstOrDefault(), cancellationToken);
 
     public Task<long> CreateTokenAsync(byte[] hash, long userId, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(
@@ -102,12 +107,16 @@ internal sealed class PostgresTokenStore(PostgresDatabase db, ChangeFeed feed) :
         db.WriteAsync(c => c.ExecuteAsync("UPDATE tokens SET last_used_at = GREATEST(last_used_at, @n) WHERE id = @id", ("@n", now), ("@id", tokenId)), cancellationToken);
 
     public Task<int> PurgeTokensAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => c.ExecuteAsync("DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before)), cancellationToken);
+        db.WriteAsync(
+            async c =>
+            {
+                await c.ExecuteAsync("DELETE FROM login_attempts WHERE window_start < @b AND (locked_until IS NULL OR locked_until < @b)", ("@b", before));
+                return await c.ExecuteAsync("DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before));
+            },
+            cancellationToken);
 
-    private static async Task<LoginThrottle?> ThrottleAsync(Db c, string eidKey, string loginKey, bool lockRow) => (await c.ListAsync(
-        "SELECT failures, window_start, locked_until FROM login_throttle WHERE eid_key = @e AND login_key = @l" + (lockRow ? " FOR UPDATE" : ""),
-        r => new LoginThrottle(r.GetInt32(0), r.Time(1), r.TimeOrNull(2)),
-        ("@e", eidKey), ("@l", loginKey))).FirstOrDefault();
+    private static (string, object?)[] Key(LoginAttemptKey key) =>
+        [("@e", Keys.Fold(key.Eid)), ("@l", Keys.Fold(key.LoginName)), ("@c", key.ClientAddress)];
 
     private static AccountState ReadAccount(NpgsqlDataReader r) =>
         new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.TimeOrNull(5), r.TimeOrNull(6), r.GetFieldValue<string[]>(7));

@@ -122,7 +122,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db, Action<StoreChange> c
                     $"The environment {before.Eid} still has {users} users and {extensions} extensions; delete them first")));
             }
             Sql.Execute(c, "DELETE FROM groups WHERE tenant_id = @t", ("@t", id));
-            Sql.Execute(c, "DELETE FROM login_throttle WHERE eid_key = @k", ("@k", Keys.Fold(before.Eid!)));
+            Sql.Execute(c, "DELETE FROM login_attempts WHERE eid_key = @k", ("@k", Keys.Fold(before.Eid!)));
             Sql.Execute(c, "DELETE FROM tenants WHERE id = @t", ("@t", id));
             return StoreWrite<Tenant>.Ok(before, new AuditChange(AuditChange.Environment, before.Eid!, before.Eid!, before, null));
         });

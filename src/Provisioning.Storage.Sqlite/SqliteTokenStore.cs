@@ -20,24 +20,31 @@ internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> ch
             return r.Read() ? new UserCredentials(ReadAccount(c, r), r.Text(7)) : null;
         }, cancellationToken);
 
-    public Task<LoginThrottle?> GetThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
-        db.ReadAsync(c => Throttle(c, Keys.Fold(eid), Keys.Fold(loginName)), cancellationToken);
-
-    public Task<LoginThrottle> RegisterFailureAsync(string eid, string loginName, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken) =>
+    /// <summary>Atomic through the single writer: the read, Core's rule and the write run as one transaction that nothing interleaves.</summary>
+    public Task<LoginThrottle?> ReserveLoginAttemptAsync(LoginAttemptKey key, DateTimeOffset now, LockoutPolicy policy, CancellationToken cancellationToken) =>
         db.WriteAsync(c =>
         {
-            var (eidKey, loginKey) = (Keys.Fold(eid), Keys.Fold(loginName));
-            var next = LoginThrottle.AfterFailure(Throttle(c, eidKey, loginKey), now, policy);
-            Sql.Execute(
-                c,
-                "INSERT INTO login_throttle (eid_key, login_key, failures, window_start, locked_until) VALUES (@e, @l, @f, @w, @u) "
-                + "ON CONFLICT (eid_key, login_key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until",
-                ("@e", eidKey), ("@l", loginKey), ("@f", next.Failures), ("@w", next.WindowStart), ("@u", next.LockedUntil));
-            return next;
+            var next = LoginThrottle.Reserve(Attempts(c, key), now, policy);
+            if (next is not null)
+            {
+                Store(c, key, next);
+            }
+            // Read back, so the caller holds the window start as stored (to the millisecond) for a refund to match.
+            return next is null ? null : Attempts(c, key);
         });
 
-    public Task ClearThrottleAsync(string eid, string loginName, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => Sql.Execute(c, "DELETE FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName))));
+    public Task RefundLoginAttemptAsync(LoginAttemptKey key, DateTimeOffset windowStart, LockoutPolicy policy, CancellationToken cancellationToken) =>
+        db.WriteAsync(c =>
+        {
+            if (Attempts(c, key) is { } current && LoginThrottle.Refund(current, windowStart, policy) is var next && next != current)
+            {
+                Store(c, key, next);
+            }
+            return 0;
+        });
+
+    public Task<LoginThrottle?> GetLoginAttemptsAsync(LoginAttemptKey key, CancellationToken cancellationToken) =>
+        db.ReadAsync(c => Attempts(c, key), cancellationToken);
 
     public Task<long> CreateTokenAsync(byte[] hash, long userId, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(c => Sql.Insert(
@@ -98,14 +105,27 @@ internal sealed class SqliteTokenStore(SqliteDatabase db, Action<StoreChange> ch
             cancellationToken);
 
     public Task<int> PurgeTokensAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        db.WriteAsync(c => Sql.Execute(c, "DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before)));
+        db.WriteAsync(c =>
+        {
+            Sql.Execute(c, "DELETE FROM login_attempts WHERE window_start < @b AND (locked_until IS NULL OR locked_until < @b)", ("@b", before));
+            return Sql.Execute(c, "DELETE FROM tokens WHERE expires_at < @b OR released_at < @b", ("@b", before));
+        });
 
-    private static LoginThrottle? Throttle(SqliteConnection c, string eidKey, string loginKey)
+    private static LoginThrottle? Attempts(SqliteConnection c, LoginAttemptKey key)
     {
-        var command = Sql.Command(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE eid_key = @e AND login_key = @l", ("@e", eidKey), ("@l", loginKey));
+        var command = Sql.Command(
+            c,
+            "SELECT attempts, window_start, locked_until FROM login_attempts WHERE eid_key = @e AND login_key = @l AND client = @c",
+            ("@e", Keys.Fold(key.Eid)), ("@l", Keys.Fold(key.LoginName)), ("@c", key.ClientAddress));
         using var r = command.ExecuteReader();
         return r.Read() ? new LoginThrottle(r.GetInt32(0), r.Time(1)!.Value, r.Time(2)) : null;
     }
+
+    private static void Store(SqliteConnection c, LoginAttemptKey key, LoginThrottle state) => Sql.Execute(
+        c,
+        "INSERT INTO login_attempts (eid_key, login_key, client, attempts, window_start, locked_until) VALUES (@e, @l, @c, @a, @w, @u) "
+        + "ON CONFLICT (eid_key, login_key, client) DO UPDATE SET attempts = excluded.attempts, window_start = excluded.window_start, locked_until = excluded.locked_until",
+        ("@e", Keys.Fold(key.Eid)), ("@l", Keys.Fold(key.LoginName)), ("@c", key.ClientAddress), ("@a", state.Attempts), ("@w", state.WindowStart), ("@u", state.LockedUntil));
 
     private static AccountState ReadAccount(SqliteConnection c, SqliteDataReader r)
     {

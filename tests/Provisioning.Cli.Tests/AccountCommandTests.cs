@@ -1,4 +1,5 @@
 using Provisioning.Cli.Tests.Infrastructure;
+using Provisioning.Core.Security;
 
 namespace Provisioning.Cli.Tests;
 
@@ -17,8 +18,8 @@ public sealed class AccountCommandTests
         Assert.Contains("Roles of carol: Administrator", roles.Out, StringComparison.Ordinal);
         await using var store = db.OpenStore();
         var tokens = CliDatabase.Tokens(store);
-        Assert.True((await tokens.RequestAsync("0000", "carol", "s3cret!", CancellationToken.None)).IsOk);
-        Assert.False((await tokens.RequestAsync("0000", "carol", "wrong", CancellationToken.None)).IsOk);
+        Assert.True((await tokens.RequestAsync("0000", "carol", "s3cret!", LoginAttemptKey.Local, CancellationToken.None)).IsOk);
+        Assert.False((await tokens.RequestAsync("0000", "carol", "wrong", LoginAttemptKey.Local, CancellationToken.None)).IsOk);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class AccountCommandTests
         string token;
         await using (var store = db.OpenStore())
         {
-            token = (await CliDatabase.Tokens(store).RequestAsync("0000", "admin", CliDatabase.AdminPassword, CancellationToken.None)).Value;
+            token = (await CliDatabase.Tokens(store).RequestAsync("0000", "admin", CliDatabase.AdminPassword, LoginAttemptKey.Local, CancellationToken.None)).Value;
         }
 
         var listed = await db.RunOkAsync("tokens", "list", "--json");

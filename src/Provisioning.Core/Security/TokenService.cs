@@ -1,38 +1,48 @@
+using Provisioning.Core.Model;
 using Provisioning.Core.Results;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Core.Security;
 
 /// <summary>requestToken, releaseToken, and the check of the token every other operation carries.</summary>
-public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher, TokenOptions options, TimeProvider time, SessionCache cache)
+public sealed class TokenService(
+    IProvisioningStore store,
+    PasswordHasher hasher,
+    TokenOptions options,
+    TimeProvider time,
+    SessionCache cache,
+    PasswordGate gate,
+    LoginCounts counts)
 {
     private readonly ITokenStore _tokens = store.Tokens;
 
-    public async Task<Result<string>> RequestAsync(string? eid, string? loginName, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// A token for the login, when the password is right and the login's attempts from <paramref name="clientAddress"/>
+    /// are not used up (spec §4). The attempt is reserved before the password is hashed, so a refused one costs no hash.
+    /// </summary>
+    public async Task<Result<string>> RequestAsync(string? eid, string? loginName, string? password, string clientAddress, CancellationToken cancellationToken)
     {
         var missing = Rules.Required(eid, "eid") ?? Rules.Required(loginName, "loginName") ?? Rules.Required(password, "password");
         if (missing is { } failure)
         {
             return failure;
         }
+        var key = new LoginAttemptKey(eid!, loginName!, clientAddress);
+        var reserved = await _tokens.ReserveLoginAttemptAsync(key, time.GetUtcNow(), options.Lockout, cancellationToken);
+        if (reserved is null)
+        {
+            counts.Refuse();
+            return Failures.LoginFailed;
+        }
+        // An attempt turned away unchecked (too many hashes running) keeps counting as failed: a flood that fills the
+        // gate must not win back the attempts it was refused, or a right password could slip in after it.
+        var credentials = await VerifyAsync(key, password!, cancellationToken);
+        if (credentials is null)
+        {
+            return Failures.LoginFailed;
+        }
+        await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
         var now = time.GetUtcNow();
-        var throttle = await _tokens.GetThrottleAsync(eid!, loginName!, cancellationToken);
-        var credentials = await _tokens.FindCredentialsAsync(eid!, loginName!, cancellationToken);
-        // Verified even when locked out or unknown, so the answer takes as long whatever the reason.
-        var verified = hasher.Verify(PasswordHasher.Md5Hex(password!), credentials?.PasswordHash);
-        if (throttle?.IsLockedOut(now) == true)
-        {
-            return Failures.LoginFailed;
-        }
-        if (!verified || credentials is null)
-        {
-            await _tokens.RegisterFailureAsync(eid!, loginName!, now, options.Lockout, cancellationToken);
-            return Failures.LoginFailed;
-        }
-        if (throttle is not null)
-        {
-            await _tokens.ClearThrottleAsync(eid!, loginName!, cancellationToken);
-        }
         if (!credentials.Account.MayUseApi(now))
         {
             return Failures.PermissionDenied;
@@ -100,6 +110,24 @@ public sealed class TokenService(IProvisioningStore store, PasswordHasher hasher
         }
         cache.Put(key, session, readAt);
         return session;
+    }
+
+    /// <summary>
+    /// The credentials when a turn to hash came in time and the password is right; null when it is wrong, the login
+    /// unknown (verified against a decoy all the same, so the answer takes as long whatever the reason), or no turn came.
+    /// </summary>
+    private async Task<UserCredentials?> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
+    {
+        var credentials = await _tokens.FindCredentialsAsync(key.Eid, key.LoginName, cancellationToken);
+        using var turn = await gate.EnterAsync(Keys.Fold(key.Eid) + "\n" + Keys.Fold(key.LoginName), cancellationToken);
+        if (turn is null)
+        {
+            counts.TurnAway();
+            return null;
+        }
+        var right = hasher.Verify(PasswordHasher.Md5Hex(password), credentials?.PasswordHash) && credentials is not null;
+        counts.Verified(right);
+        return right ? credentials : null;
     }
 
     private bool IsLive(TokenSession session, DateTimeOffset now) =>

@@ -106,6 +106,8 @@ public static class ProvisioningServer
         services.AddSingleton(CoreOptions.Limits(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));
         services.AddSingleton<SessionCache>();
+        services.AddSingleton(sp => CoreOptions.PasswordGate(settings, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<LoginCounts>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantCache>();
         services.AddSingleton<TenantAccess>();

@@ -19,6 +19,7 @@ internal sealed class SoapHttpHandler(
     IReadOnlyDictionary<int, SoapEndpoint> endpoints,
     ListenTemplate template,
     PublicAddress publicAddress,
+    TrustedProxies proxies,
     ProvisioningSettings settings,
     ProvisioningMetrics metrics,
     RepeatedErrors errors,
@@ -26,6 +27,9 @@ internal sealed class SoapHttpHandler(
 {
     private const string XmlContentType = "text/xml; charset=utf-8";
     private readonly int _maxRequestBytes = (int)Math.Min(settings.Limits.MaxRequestBytes, Array.MaxLength - 1);
+
+    // One delegate for all requests, resolved only if the operation asks, so a request pays nothing for it otherwise.
+    private readonly Func<object?, string> _clientAddress = state => proxies.ClientAddress((HttpContext)state!)?.ToString() ?? "unknown";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -109,7 +113,7 @@ internal sealed class SoapHttpHandler(
             SoapOutcome outcome;
             try
             {
-                outcome = await endpoint.HandleAsync(body.Memory, charset, output, context.RequestAborted);
+                outcome = await endpoint.HandleAsync(body.Memory, charset, output, new SoapRequest(context, _clientAddress), context.RequestAborted);
             }
             catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
             {

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Provisioning.Core.Security;
 
 namespace Provisioning.Server.Observability;
 
 /// <summary>
 /// The server's own instruments, exported through OpenTelemetry on the management port's /metrics:
-/// requests by version, operation and status or fault code, their duration, live tokens, and the size of each
-/// committed write batch (group commit).
+/// requests by version, operation and status or fault code, their duration, live tokens, the size of each
+/// committed write batch (group commit), and what became of login attempts.
 /// </summary>
 public sealed class ProvisioningMetrics : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class ProvisioningMetrics : IDisposable
     private readonly Histogram<long> _batches;
     private long _liveTokens;
 
-    public ProvisioningMetrics(IMeterFactory meters)
+    public ProvisioningMetrics(IMeterFactory meters, LoginCounts logins)
     {
         _meter = meters.Create(MeterName);
         _requests = _meter.CreateCounter<long>("provisioning.requests", "{request}", "SOAP requests answered, by version, operation and status code or fault code");
@@ -31,6 +32,7 @@ public sealed class ProvisioningMetrics : IDisposable
             "{write}",
             "Writes committed together in one transaction (group commit)",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
+        _meter.CreateObservableCounter("provisioning.logins", () => LoginMeasurements(logins), "{login}", "requestToken attempts: passwords checked right or wrong, refused by the throttle unchecked, or turned away busy");
         _meter.CreateObservableGauge("provisioning.tokens.live", () => Interlocked.Read(ref _liveTokens), "{token}", "Tokens neither released nor expired");
     }
 
@@ -46,4 +48,12 @@ public sealed class ProvisioningMetrics : IDisposable
     public void LiveTokens(long count) => Interlocked.Exchange(ref _liveTokens, count);
 
     public void Dispose() => _meter.Dispose();
+
+    private static Measurement<long>[] LoginMeasurements(LoginCounts logins) =>
+    [
+        new(logins.Right, new KeyValuePair<string, object?>("outcome", "right")),
+        new(logins.Wrong, new KeyValuePair<string, object?>("outcome", "wrong")),
+        new(logins.Refused, new KeyValuePair<string, object?>("outcome", "refused")),
+        new(logins.Busy, new KeyValuePair<string, object?>("outcome", "busy")),
+    ];
 }

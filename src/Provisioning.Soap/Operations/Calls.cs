@@ -11,10 +11,10 @@ public sealed class Calls(SoapServices services)
 {
     public SoapServices Services => services;
 
-    public static Invocation Now(Reply reply) => _ => Task.FromResult(reply);
+    public static Invocation Now(Reply reply) => (_, _) => Task.FromResult(reply);
 
     /// <summary>An operation whose return is the Status.</summary>
-    public Invocation Status(string? token, Func<Caller, CancellationToken, Task<Result>> call) => async ct =>
+    public Invocation Status(string? token, Func<Caller, CancellationToken, Task<Result>> call) => async (_, ct) =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
         if (!caller.IsOk)
@@ -26,7 +26,7 @@ public sealed class Calls(SoapServices services)
     };
 
     /// <summary>An operation whose return holds a status beside the payload named <paramref name="payload"/>.</summary>
-    public Invocation Data<T>(string? token, string payload, Func<Caller, CancellationToken, Task<Result<T>>> call, Action<XmlWriter, T> write) => async ct =>
+    public Invocation Data<T>(string? token, string payload, Func<Caller, CancellationToken, Task<Result<T>>> call, Action<XmlWriter, T> write) => async (_, ct) =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
         if (!caller.IsOk)

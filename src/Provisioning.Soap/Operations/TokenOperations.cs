@@ -19,12 +19,12 @@ internal static class TokenOperations
                     default: p.Skip(); break;
                 }
             }
-            return async ct => Wire.Reply.Data(await tokens.RequestAsync(eid, login, password, ct), "token", (w, token) => Wire.WireWriting.Text(w, "token", token));
+            return async (request, ct) => Wire.Reply.Data(await tokens.RequestAsync(eid, login, password, request.ClientAddress, ct), "token", (w, token) => Wire.WireWriting.Text(w, "token", token));
         };
         ops["releaseToken"] = p =>
         {
             var token = Parameters.TokenOnly(p);
-            return async ct => Wire.Reply.Status(await tokens.ReleaseAsync(token, ct));
+            return async (_, ct) => Wire.Reply.Status(await tokens.ReleaseAsync(token, ct));
         };
     }
 }

@@ -62,7 +62,7 @@ public sealed class CliDatabase : IAsyncDisposable
     /// <summary>The same database opened directly, as the server would open it.</summary>
     public IProvisioningStore OpenStore() => StoreFactory.Open(new StorageSettings { ConnectionString = ConnectionString });
 
-    public static TokenService Tokens(IProvisioningStore store) => new(store, new PasswordHasher(1000), new TokenOptions(), TimeProvider.System, new SessionCache(store));
+    public static TokenService Tokens(IProvisioningStore store) => new(store, new PasswordHasher(1000), new TokenOptions(), TimeProvider.System, new SessionCache(store), new PasswordGate(2, 2, TimeSpan.FromSeconds(2), TimeProvider.System), new LoginCounts());
 
     public ValueTask DisposeAsync()
     {

@@ -8,109 +8,99 @@ public sealed class LoginThrottleTests
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void AfterFailure_First_StartsTheWindowWithOneFailure()
+    public void Reserve_First_StartsTheWindowWithOneAttempt()
     {
-        var throttle = LoginThrottle.AfterFailure(null, Start, Policy);
-
-        Assert.Equal(new LoginThrottle(1, Start, null), throttle);
+        Assert.Equal(new LoginThrottle(1, Start, null), LoginThrottle.Reserve(null, Start, Policy));
     }
 
     [Fact]
-    public void AfterFailure_FourWithinTheWindow_DoesNotLockOut()
+    public void Reserve_FourWithinTheWindow_DoesNotLockOut()
     {
-        var throttle = Failures(4, TimeSpan.FromMinutes(3));
+        var throttle = Reserved(4, TimeSpan.FromMinutes(3));
 
-        Assert.Equal(4, throttle.Failures);
-        Assert.Null(throttle.LockedUntil);
-        Assert.False(throttle.IsLockedOut(Start + TimeSpan.FromMinutes(9)));
+        Assert.Equal(new LoginThrottle(4, Start, null), throttle);
     }
 
     [Fact]
-    public void AfterFailure_FifthWithinTheWindow_LocksOutForTheDurationFromThatFailure()
+    public void Reserve_Fifth_LocksOutForTheDurationFromThatAttempt()
     {
-        var throttle = Failures(5, TimeSpan.FromMinutes(3));
+        var throttle = Reserved(5, TimeSpan.FromMinutes(3));
 
-        var fifth = Start + TimeSpan.FromMinutes(12);
-        Assert.Equal(fifth + TimeSpan.FromMinutes(15), throttle.LockedUntil);
-        Assert.Equal(Start, throttle.WindowStart);
+        Assert.Equal(new LoginThrottle(5, Start, Start + TimeSpan.FromMinutes(12 + 15)), throttle);
     }
 
     [Fact]
-    public void AfterFailure_FifthJustInsideTheWindow_LocksOut()
+    public void Reserve_SixthWithinTheWindow_IsRefused()
     {
-        var four = Failures(4, TimeSpan.FromMinutes(1));
+        var five = Reserved(5, TimeSpan.FromMinutes(1));
 
-        var fifth = LoginThrottle.AfterFailure(four, Start + TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1), Policy);
-
-        Assert.True(fifth.IsLockedOut(Start + TimeSpan.FromMinutes(15)));
+        Assert.Null(LoginThrottle.Reserve(five, Start + TimeSpan.FromMinutes(5), Policy));
     }
 
     [Fact]
-    public void AfterFailure_FifthAtTheEndOfTheWindow_RestartsTheCountInstead()
+    public void Reserve_AtTheEndOfTheWindowBelowTheThreshold_StartsANewWindow()
     {
-        var four = Failures(4, TimeSpan.FromMinutes(1));
-        var at = Start + TimeSpan.FromMinutes(15);
+        var four = Reserved(4, TimeSpan.FromMinutes(1));
+        var at = Start + Policy.Window;
 
-        var next = LoginThrottle.AfterFailure(four, at, Policy);
-
-        Assert.Equal(new LoginThrottle(1, at, null), next);
+        Assert.Equal(new LoginThrottle(1, at, null), LoginThrottle.Reserve(four, at, Policy));
     }
 
     [Fact]
-    public void AfterFailure_WellAfterTheWindow_RestartsTheWindowAtNow()
+    public void Reserve_AfterTheWindowWhileStillLockedOut_IsRefused()
     {
-        var four = Failures(4, TimeSpan.FromMinutes(1));
-        var at = Start + TimeSpan.FromHours(2);
+        var five = Reserved(5, TimeSpan.FromMinutes(2));
 
-        var next = LoginThrottle.AfterFailure(four, at, Policy);
-
-        Assert.Equal(1, next.Failures);
-        Assert.Equal(at, next.WindowStart);
-        Assert.False(next.IsLockedOut(at));
+        Assert.Null(LoginThrottle.Reserve(five, Start + Policy.Window + TimeSpan.FromMinutes(5), Policy));
     }
 
     [Fact]
-    public void IsLockedOut_JustBeforeLockedUntil_IsTrue()
+    public void Reserve_WhenTheLockoutHasRunOut_StartsANewWindow()
+    {
+        var five = Reserved(5, TimeSpan.FromMinutes(2));
+        var at = five.LockedUntil!.Value;
+
+        Assert.Equal(new LoginThrottle(1, at, null), LoginThrottle.Reserve(five, at, Policy));
+    }
+
+    [Fact]
+    public void Refund_OfTheAttemptThatLocked_LiftsTheLockout()
+    {
+        var five = Reserved(5, TimeSpan.FromMinutes(1));
+
+        var refunded = LoginThrottle.Refund(five, Start, Policy);
+
+        Assert.Equal(new LoginThrottle(4, Start, null), refunded);
+        Assert.NotNull(LoginThrottle.Reserve(refunded, Start + TimeSpan.FromMinutes(6), Policy));
+    }
+
+    [Fact]
+    public void Refund_OfAnEarlierWindow_ChangesNothing()
+    {
+        var three = Reserved(3, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(three, LoginThrottle.Refund(three, Start - TimeSpan.FromMinutes(30), Policy));
+    }
+
+    [Fact]
+    public void IsLockedOut_JustBeforeAndAtLockedUntil_TrueThenFalse()
     {
         var until = Start + TimeSpan.FromMinutes(15);
         var throttle = new LoginThrottle(5, Start, until);
 
         Assert.True(throttle.IsLockedOut(until - TimeSpan.FromTicks(1)));
-    }
-
-    [Fact]
-    public void IsLockedOut_AtLockedUntil_IsFalse()
-    {
-        var until = Start + TimeSpan.FromMinutes(15);
-        var throttle = new LoginThrottle(5, Start, until);
-
         Assert.False(throttle.IsLockedOut(until));
     }
 
-    [Fact]
-    public void IsLockedOut_NeverLocked_IsFalse()
-    {
-        Assert.False(new LoginThrottle(3, Start, null).IsLockedOut(Start));
-    }
-
-    /// <summary>Registers <paramref name="count"/> failures, <paramref name="step"/> apart, from <see cref="Start"/>.</summary>
-    private static LoginThrottle Failures(int count, TimeSpan step)
+    /// <summary>Reserves <paramref name="count"/> attempts, <paramref name="step"/> apart, from <see cref="Start"/>; each granted.</summary>
+    private static LoginThrottle Reserved(int count, TimeSpan step)
     {
         LoginThrottle? throttle = null;
         for (var i = 0; i < count; i++)
         {
-            throttle = LoginThrottle.AfterFailure(throttle, Start + (step * i), Policy);
+            throttle = LoginThrottle.Reserve(throttle, Start + (step * i), Policy);
+            Assert.NotNull(throttle);
         }
         return throttle!;
-    }
-
-    [Fact]
-    public void AfterFailure_LateFailureWhileLockedOutInANewWindow_KeepsTheLockout()
-    {
-        var locked = new LoginThrottle(5, Start, Start + TimeSpan.FromMinutes(30));
-
-        var next = LoginThrottle.AfterFailure(locked, Start + TimeSpan.FromMinutes(20), Policy);
-
-        Assert.True(next.IsLockedOut(Start + TimeSpan.FromMinutes(25)));
     }
 }

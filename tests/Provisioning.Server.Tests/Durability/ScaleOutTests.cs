@@ -1,13 +1,14 @@
 using Provisioning.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Provisioning.Server.Tests.Durability;
 
 /// <summary>
 /// Two server processes on one PostgreSQL database behave as one server: a token of either works on both, a release
-/// on one is seen by the other at once, failed logins count together, and concurrent identical creates spread over
-/// both give exactly one OK. Skipped locally without PROVISIONING_TEST_PG; failed under CI=true without it.
+/// on one is seen by the other at once, failed logins count together (and a burst of them checks no more than the
+/// threshold of passwords), and concurrent identical creates spread over both give exactly one OK. Skipped locally without PROVISIONING_TEST_PG; failed under CI=true without it.
 /// </summary>
-public sealed class ScaleOutTests(TwoServers servers) : IClassFixture<TwoServers>
+public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) : IClassFixture<TwoServers>
 {
     private const string Expired = "This token is expired or never got authenticated.";
 
@@ -72,5 +73,31 @@ public sealed class ScaleOutTests(TwoServers servers) : IClassFixture<TwoServers
             var right = await server.CallAsync("requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>right</password>");
             Assert.Equal("ERROR_GENERAL", right.StatusCode);
         }
+    }
+
+    [SkippableFact]
+    public async Task RequestToken_FortyConcurrentWrongOverBothInstances_ChecksAtMostFiveAndLocksOnlyThatAddress()
+    {
+        var (a, b) = servers.Require();
+        var login = Provision.Unique("burst").ToLowerInvariant();
+        await Provision.UserAsync(a, await a.TokenAsync(), login, more: $"<passwordHash>{Provision.Md5("right")}</passwordHash>", roles: "<roles>Administrator</roles>");
+        var before = await servers.LoginFiguresAsync(_ => true);
+
+        var wrong = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).CallAsync("requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>wrong</password>"))));
+        var right = await Task.WhenAll(new[] { a, b }.Select(server =>
+            server.CallAsync("requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>right</password>")));
+        var elsewhere = await servers.ForwardedFor("203.0.113.77").First.CallAsync(
+            "requestToken", $"<eid>0000</eid><loginName>{login}</loginName><password>right</password>");
+
+        var figures = await servers.LoginFiguresAsync(f => f.Right > before.Right) - before;
+        output.WriteLine($"40 wrong over two instances, then the right one on each, then from a second address: {figures}");
+        Assert.All(wrong, x => Assert.Equal("ERROR_GENERAL", x.StatusCode));
+        Assert.All(right, x => Assert.Equal("ERROR_GENERAL", x.StatusCode));
+        Assert.Equal("OK", elsewhere.StatusCode);
+        Assert.InRange(figures.Wrong, 1, 5);
+        Assert.Equal(5, figures.Wrong + figures.Busy);
+        Assert.Equal(1, figures.Right);
+        Assert.Equal(42, figures.Wrong + figures.Refused + figures.Busy);
     }
 }

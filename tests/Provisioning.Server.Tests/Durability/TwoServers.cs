@@ -12,6 +12,7 @@ public sealed class TwoServers : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "provisioning-tests", Guid.NewGuid().ToString("N"));
     private readonly string _database = $"provisioning_scaleout_{Guid.NewGuid():N}";
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _forwarding = new() { Timeout = TimeSpan.FromSeconds(60) };
     private ServerProcess? _first;
     private ServerProcess? _second;
 
@@ -38,6 +39,33 @@ public sealed class TwoServers : IAsyncLifetime
         return (new SoapClient(_http, _first!.Url, 2), new SoapClient(_http, _second!.Url, 2));
     }
 
+    /// <summary>Clients of each instance whose requests come through a trusted proxy (loopback) for <paramref name="client"/>.</summary>
+    public (SoapClient First, SoapClient Second) ForwardedFor(string client)
+    {
+        TestPostgres.Require();
+        _forwarding.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        _forwarding.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        return (new SoapClient(_forwarding, _first!.Url, 2), new SoapClient(_forwarding, _second!.Url, 2));
+    }
+
+    /// <summary>
+    /// The login figures of both instances together, scraped until <paramref name="current"/> holds: the exporter may
+    /// answer from a cache for a moment after the last request.
+    /// </summary>
+    public async Task<LoginFigures> LoginFiguresAsync(Func<LoginFigures, bool> current)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var figures = await LoginFigures.ScrapeAsync(_http, _first!.MetricsUrl) + await LoginFigures.ScrapeAsync(_http, _second!.MetricsUrl);
+            if (current(figures) || DateTime.UtcNow > deadline)
+            {
+                return figures;
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var process in new[] { _first, _second })
@@ -48,6 +76,7 @@ public sealed class TwoServers : IAsyncLifetime
             }
         }
         _http.Dispose();
+        _forwarding.Dispose();
         if (TestPostgres.ConnectionString is { } server)
         {
             await TestPostgres.DropDatabaseAsync(server, _database);

@@ -11,6 +11,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _management = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
     private ServerProcess(Process process)
@@ -21,6 +22,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public int Port => _port.Task.Result;
 
     public Uri Url => new($"http://127.0.0.1:{Port}/provisioning");
+
+    /// <summary>The management listener's /metrics, as the process logged it.</summary>
+    public Uri MetricsUrl => new(_management.Task.Result, "/metrics");
 
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public string Output
@@ -104,8 +108,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             _port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (ManagementListening().Match(line) is { Success: true } management)
+        {
+            _management.TrySetResult(new Uri(management.Groups[1].Value));
+        }
     }
 
     [GeneratedRegex(@"API version 2 listening on http://127\.0\.0\.1:(\d+)/provisioning")]
     private static partial Regex Listening();
+
+    [GeneratedRegex(@"Management \(.*\) listening on (http://\S+)")]
+    private static partial Regex ManagementListening();
 }

@@ -34,7 +34,7 @@ public sealed class PingOperation
                 p.Skip();
             }
         }
-        return _ =>
+        return (_, _) =>
         {
             Ran = true;
             Flag = flag;

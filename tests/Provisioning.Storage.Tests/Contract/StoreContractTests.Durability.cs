@@ -16,7 +16,8 @@ public abstract partial class StoreContractTests<TFixture>
         var hash = RandomNumberGenerator.GetBytes(32);
         var token = await Store.Tokens.CreateTokenAsync(hash, user.Id!.Value, T0, T0.AddHours(1), Ct);
         await Store.Tokens.TouchTokenAsync(token, T0.AddMinutes(7), Ct);
-        var throttle = await Store.Tokens.RegisterFailureAsync(tenant.Eid!, user.LoginName!, T0, Policy, Ct);
+        var attempts = new LoginAttemptKey(tenant.Eid!, user.LoginName!, "203.0.113.5");
+        var throttle = await Store.Tokens.ReserveLoginAttemptAsync(attempts, T0, Policy, Ct);
 
         await ReopenAsync();
 
@@ -25,7 +26,7 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal("durable-hash", (await Store.Tokens.FindCredentialsAsync(tenant.Eid!, user.LoginName!, Ct))?.PasswordHash);
         Assert.Equal(loose.Id, (await FindExtensionAsync(tenant, loose.Address!))?.Id);
         Assert.Equal(T0.AddMinutes(7), (await Store.Tokens.FindTokenAsync(hash, Ct))?.LastUsedAt);
-        Assert.Equal(throttle, await Store.Tokens.GetThrottleAsync(tenant.Eid!, user.LoginName!, Ct));
+        Assert.Equal(throttle, await Store.Tokens.GetLoginAttemptsAsync(attempts, Ct));
     }
 
     [SkippableFact]

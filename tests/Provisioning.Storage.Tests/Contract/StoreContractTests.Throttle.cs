@@ -2,96 +2,148 @@ using Provisioning.Core.Security;
 
 namespace Provisioning.Storage.Tests.Contract;
 
-/// <summary>The failed-login throttle: counted by the LoginThrottle rules, keyed ignoring case, atomic.</summary>
+/// <summary>
+/// Login attempts per login and client address: reserved atomically under the rules of LoginThrottle, keyed on eid and
+/// login ignoring case, refunded by a right password, expiring with their window.
+/// </summary>
 public abstract partial class StoreContractTests<TFixture>
 {
     private static readonly LockoutPolicy Policy = new(Threshold: 3, Window: TimeSpan.FromMinutes(15), Duration: TimeSpan.FromMinutes(10));
 
     [SkippableFact]
-    public async Task ThrottleRegisterFailureAsync_BelowThreshold_CountsWithoutLocking()
+    public async Task ReserveLoginAttemptAsync_UpToTheThreshold_GrantsAndTheLastLocks()
     {
-        var (eid, login) = (NewEid(), Unique("User"));
+        var key = NewAttemptKey();
 
-        var first = await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
-        var second = await Store.Tokens.RegisterFailureAsync(eid, login, T0.AddMinutes(1), Policy, Ct);
+        var granted = new List<LoginThrottle?>();
+        for (var i = 0; i < 4; i++)
+        {
+            granted.Add(await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(i), Policy, Ct));
+        }
 
-        Assert.Equal(new LoginThrottle(1, T0, null), first);
-        Assert.Equal(new LoginThrottle(2, T0, null), second);
-        Assert.Equal(second, await Store.Tokens.GetThrottleAsync(eid, login, Ct));
+        Assert.Equal(new LoginThrottle(1, T0, null), granted[0]);
+        Assert.Equal(new LoginThrottle(2, T0, null), granted[1]);
+        Assert.Equal(new LoginThrottle(3, T0, T0.AddMinutes(12)), granted[2]);
+        Assert.Null(granted[3]);
+        Assert.Equal(granted[2], await Store.Tokens.GetLoginAttemptsAsync(key, Ct));
     }
 
     [SkippableFact]
-    public async Task ThrottleRegisterFailureAsync_AtThreshold_LocksForTheDuration()
+    public async Task ReserveLoginAttemptAsync_FortyConcurrent_GrantsExactlyTheThreshold()
     {
-        var (eid, login) = (NewEid(), Unique("User"));
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0.AddMinutes(1), Policy, Ct);
+        var key = NewAttemptKey();
+        var policy = Policy with { Threshold = 5 };
 
-        var third = await Store.Tokens.RegisterFailureAsync(eid, login, T0.AddMinutes(2), Policy, Ct);
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => Store.Tokens.ReserveLoginAttemptAsync(
+            i % 2 == 0 ? key : key with { Eid = OtherCase(key.Eid), LoginName = OtherCase(key.LoginName) }, T0.AddMilliseconds(i), policy, Ct))));
 
-        Assert.Equal(new LoginThrottle(3, T0, T0.AddMinutes(12)), third);
-        Assert.Equal(third, await Store.Tokens.GetThrottleAsync(eid, login, Ct));
+        Assert.Equal([1, 2, 3, 4, 5], results.OfType<LoginThrottle>().Select(r => r.Attempts).Order());
+        Assert.Equal(5, (await Store.Tokens.GetLoginAttemptsAsync(key, Ct))?.Attempts);
     }
 
     [SkippableFact]
-    public async Task ThrottleRegisterFailureAsync_AfterTheWindow_StartsCountingAgain()
+    public async Task ReserveLoginAttemptAsync_OtherAddressOfALockedLogin_CountsApart()
     {
-        var (eid, login) = (NewEid(), Unique("User"));
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0.AddMinutes(1), Policy, Ct);
+        var key = NewAttemptKey();
+        await ReserveAsync(key, Policy.Threshold);
 
-        var later = await Store.Tokens.RegisterFailureAsync(eid, login, T0 + Policy.Window, Policy, Ct);
+        var other = await Store.Tokens.ReserveLoginAttemptAsync(key with { ClientAddress = "198.51.100.7" }, T0.AddMinutes(1), Policy, Ct);
+
+        Assert.Null(await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(1), Policy, Ct));
+        Assert.Equal(new LoginThrottle(1, T0.AddMinutes(1), null), other);
+    }
+
+    [SkippableFact]
+    public async Task RefundLoginAttemptAsync_OfTheAttemptThatLocked_LiftsTheLockoutForOneMore()
+    {
+        var key = NewAttemptKey();
+        await ReserveAsync(key, Policy.Threshold);
+
+        await Store.Tokens.RefundLoginAttemptAsync(key with { LoginName = OtherCase(key.LoginName) }, T0, Policy, Ct);
+
+        Assert.Equal(new LoginThrottle(2, T0, null), await Store.Tokens.GetLoginAttemptsAsync(key, Ct));
+        Assert.Equal(new LoginThrottle(3, T0, T0.AddMinutes(15)), await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(5), Policy, Ct));
+        Assert.Null(await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(5), Policy, Ct));
+    }
+
+    [SkippableFact]
+    public async Task RefundLoginAttemptAsync_OfAnEarlierWindow_ChangesNothing()
+    {
+        var key = NewAttemptKey();
+        await ReserveAsync(key, 1);
+        var later = await Store.Tokens.ReserveLoginAttemptAsync(key, T0 + Policy.Window, Policy, Ct);
+
+        await Store.Tokens.RefundLoginAttemptAsync(key, T0, Policy, Ct);
+        await Store.Tokens.RefundLoginAttemptAsync(NewAttemptKey(), T0, Policy, Ct);
+
+        Assert.Equal(later, await Store.Tokens.GetLoginAttemptsAsync(key, Ct));
+    }
+
+    [SkippableFact]
+    public async Task ReserveLoginAttemptAsync_AfterTheWindow_StartsCountingAgain()
+    {
+        var key = NewAttemptKey();
+        await ReserveAsync(key, 2);
+
+        var later = await Store.Tokens.ReserveLoginAttemptAsync(key, T0 + Policy.Window, Policy, Ct);
 
         Assert.Equal(new LoginThrottle(1, T0 + Policy.Window, null), later);
-        Assert.Equal(later, await Store.Tokens.GetThrottleAsync(eid, login, Ct));
     }
 
     [SkippableFact]
-    public async Task ThrottleGetAsync_KeysInOtherCase_FindTheSameCount()
+    public async Task ReserveLoginAttemptAsync_LockoutOutlastingTheWindow_RefusesUntilItEnds()
     {
-        var (eid, login) = (NewEid(), Unique("User"));
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
+        var key = NewAttemptKey();
+        var policy = Policy with { Duration = TimeSpan.FromMinutes(20) };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(i), policy, Ct));
+        }
 
-        var counted = await Store.Tokens.RegisterFailureAsync(OtherCase(eid), OtherCase(login), T0.AddMinutes(1), Policy, Ct);
+        var afterWindow = await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(16), policy, Ct);
+        var lastMoment = await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(22).AddMilliseconds(-1), policy, Ct);
+        var afterLockout = await Store.Tokens.ReserveLoginAttemptAsync(key, T0.AddMinutes(22), policy, Ct);
 
-        Assert.Equal(2, counted.Failures);
-        Assert.Equal(counted, await Store.Tokens.GetThrottleAsync(OtherCase(eid), login, Ct));
+        Assert.Null(afterWindow);
+        Assert.Null(lastMoment);
+        Assert.Equal(new LoginThrottle(1, T0.AddMinutes(22), null), afterLockout);
     }
 
     [SkippableFact]
-    public async Task ThrottleGetAsync_UnknownOrOtherEid_ReturnsNull()
+    public async Task GetLoginAttemptsAsync_UnknownLoginEidOrAddress_ReturnsNull()
     {
-        var (eid, login) = (NewEid(), Unique("User"));
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
+        var key = NewAttemptKey();
+        await ReserveAsync(key, 1);
 
-        Assert.Null(await Store.Tokens.GetThrottleAsync(eid, Unique("User"), Ct));
-        Assert.Null(await Store.Tokens.GetThrottleAsync(NewEid(), login, Ct));
+        Assert.Null(await Store.Tokens.GetLoginAttemptsAsync(key with { LoginName = Unique("User") }, Ct));
+        Assert.Null(await Store.Tokens.GetLoginAttemptsAsync(key with { Eid = NewEid() }, Ct));
+        Assert.Null(await Store.Tokens.GetLoginAttemptsAsync(key with { ClientAddress = "2001:db8::1" }, Ct));
+        Assert.NotNull(await Store.Tokens.GetLoginAttemptsAsync(key with { Eid = OtherCase(key.Eid) }, Ct));
     }
 
     [SkippableFact]
-    public async Task ThrottleClearAsync_KeysInOtherCase_RemovesOnlyThatLogin()
+    public async Task PurgeTokensAsync_LoginAttemptsWhoseWindowAndLockoutEnded_RemovesOnlyThose()
     {
-        var (eid, login, neighbour) = (NewEid(), Unique("User"), Unique("User"));
-        await Store.Tokens.RegisterFailureAsync(eid, login, T0, Policy, Ct);
-        await Store.Tokens.RegisterFailureAsync(eid, neighbour, T0, Policy, Ct);
+        var (old, locked, recent) = (NewAttemptKey(), NewAttemptKey(), NewAttemptKey());
+        await ReserveAsync(old, 1);
+        await ReserveAsync(locked, Policy.Threshold);
+        await Store.Tokens.ReserveLoginAttemptAsync(recent, T0.AddMinutes(30), Policy, Ct);
 
-        await Store.Tokens.ClearThrottleAsync(OtherCase(eid), OtherCase(login), Ct);
+        await Store.Tokens.PurgeTokensAsync(T0.AddMinutes(5), Ct);
 
-        Assert.Null(await Store.Tokens.GetThrottleAsync(eid, login, Ct));
-        Assert.NotNull(await Store.Tokens.GetThrottleAsync(eid, neighbour, Ct));
-        Assert.Equal(1, (await Store.Tokens.RegisterFailureAsync(eid, login, T0.AddMinutes(1), Policy, Ct)).Failures);
+        Assert.Null(await Store.Tokens.GetLoginAttemptsAsync(old, Ct));
+        Assert.NotNull(await Store.Tokens.GetLoginAttemptsAsync(locked, Ct));
+        Assert.NotNull(await Store.Tokens.GetLoginAttemptsAsync(recent, Ct));
     }
 
-    [SkippableFact]
-    public async Task ThrottleRegisterFailureAsync_FiftyConcurrentFailures_CountsEveryOne()
+    private static LoginAttemptKey NewAttemptKey() => new(NewEid(), Unique("User"), "192.0.2.10");
+
+    /// <summary>Reserves <paramref name="count"/> attempts at <see cref="T0"/>, each granted.</summary>
+    private async Task ReserveAsync(LoginAttemptKey key, int count)
     {
-        var (eid, login) = (NewEid(), Unique("User"));
-        var policy = Policy with { Threshold = 1000 };
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
-            Task.Run(() => Store.Tokens.RegisterFailureAsync(i % 2 == 0 ? eid : OtherCase(eid), login, T0.AddMilliseconds(i), policy, Ct))));
-
-        Assert.Equal(Enumerable.Range(1, 50), results.Select(r => r.Failures).Order());
-        Assert.Equal(50, (await Store.Tokens.GetThrottleAsync(eid, login, Ct))?.Failures);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.NotNull(await Store.Tokens.ReserveLoginAttemptAsync(key, T0, Policy, Ct));
+        }
     }
 }

@@ -74,17 +74,17 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
     }
 
     [SkippableFact]
-    public async Task ThrottleRegisterFailureAsync_FortyConcurrentFailuresOverTwoStores_CountsEveryOne()
+    public async Task ReserveLoginAttemptAsync_FortyConcurrentOverTwoStores_GrantsExactlyTheThreshold()
     {
         var (first, second) = stores.Require();
-        var (eid, login) = ("Tw0s", $"user-{Guid.NewGuid():N}");
-        var policy = new LockoutPolicy(Threshold: 1000, Window: TimeSpan.FromMinutes(15), Duration: TimeSpan.FromMinutes(15));
+        var key = new LoginAttemptKey("Tw0s", $"user-{Guid.NewGuid():N}", "192.0.2.1");
+        var policy = new LockoutPolicy(Threshold: 5, Window: TimeSpan.FromMinutes(15), Duration: TimeSpan.FromMinutes(15));
         var now = DateTimeOffset.UtcNow;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? first : second).Tokens.RegisterFailureAsync(eid, login, now.AddMilliseconds(i), policy, Ct))));
+            Task.Run(() => (i % 2 == 0 ? first : second).Tokens.ReserveLoginAttemptAsync(key, now.AddMilliseconds(i), policy, Ct))));
 
-        Assert.Equal(Enumerable.Range(1, 40), results.Select(r => r.Failures).Order());
+        Assert.Equal([1, 2, 3, 4, 5], results.OfType<LoginThrottle>().Select(r => r.Attempts).Order());
     }
 
     private static async Task<Tenant> CreateTenantAsync(IProvisioningStore store)
