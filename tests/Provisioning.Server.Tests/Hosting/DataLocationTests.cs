@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Npgsql;
 using Provisioning.Server.Tests.Infrastructure;
+using Provisioning.Tests.Shared;
 
 namespace Provisioning.Server.Tests.Hosting;
 
@@ -87,6 +89,34 @@ public sealed class DataLocationTests
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_Postgres_LogsHostPortAndDatabaseNotThePasswordAndWritesThePasswordFileInTheWorkingDirectory()
+    {
+        var postgres = TestPostgres.Require();
+        var name = $"provisioning_location_{Guid.NewGuid():N}";
+        var connectionString = new NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync(postgres, name));
+        var directory = Directory.CreateTempSubdirectory("provisioning-location-").FullName;
+        try
+        {
+            await using (var server = await ServerProcess.StartAsync(directory, new Dictionary<string, string?>
+            {
+                ["Provisioning:Storage:Provider"] = "Postgres",
+                ["Provisioning:Storage:ConnectionString"] = connectionString.ConnectionString,
+                ["Provisioning:Bootstrap:AdminPassword"] = null,
+            }))
+            {
+                Assert.Contains($"PostgreSQL host {connectionString.Host}, port {connectionString.Port}, database {name}", server.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain(connectionString.Password!, server.Output, StringComparison.Ordinal);
+                Assert.True(File.Exists(Path.Combine(directory, "initial-admin-password")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+            await TestPostgres.DropDatabaseAsync(postgres, name);
         }
     }
 
