@@ -99,19 +99,24 @@ public static class ProvisioningServer
         }
     }
 
+    private static void AddStore(IServiceCollection services, StorageSettings storage)
+    {
+        services.AddSingleton(DatabaseLocation.Of(storage));
+        services.AddSingleton(sp =>
+        {
+            // The SQLite file's folder must exist before the store opens it, which happens as the application is built.
+            sp.GetRequiredService<DatabaseLocation>().Prepare();
+            return StoreFactory.Open(storage);
+        });
+    }
+
     private static void AddServices(IServiceCollection services, ProvisioningSettings settings, ListenTemplate template, VersionListeners listeners, IReadOnlyList<int> versions)
     {
         services.AddSingleton(settings);
         services.AddSingleton(template);
         services.AddSingleton(listeners);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(DatabaseLocation.Of(settings.Storage));
-        services.AddSingleton(sp =>
-        {
-            // The SQLite file's folder must exist before the store opens it, which happens as the application is built.
-            sp.GetRequiredService<DatabaseLocation>().Prepare();
-            return StoreFactory.Open(settings.Storage);
-        });
+        AddStore(services, settings.Storage);
         services.AddSingleton(CoreOptions.Hasher(settings));
         services.AddSingleton(CoreOptions.Limits(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));
