@@ -16,7 +16,7 @@ public static class CliApp
             var settings = ProvisioningSettings.From(ProvisioningConfiguration.Build(settingArgs));
             var root = BuildRoot(new CommandContext(settings, console));
             var parsed = root.Parse(commandArgs);
-            if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+            if (parsed.Errors.Count > 0 && parsed.Action is not (HelpAction or SettingsHelpAction))
             {
                 foreach (var error in parsed.Errors)
                 {
@@ -54,6 +54,8 @@ public static class CliApp
             ExportCommands.Create(context),
             AuditCommands.Create(context),
         };
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new SettingsHelpAction((HelpAction)help.Action!);
         return root;
     }
 }

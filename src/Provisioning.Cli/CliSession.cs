@@ -17,10 +17,11 @@ public sealed class CliSession : IAsyncDisposable
 {
     private readonly string _command;
 
-    private CliSession(ProvisioningSettings settings, IProvisioningStore store, CliConsole console, string command)
+    private CliSession(ProvisioningSettings settings, DatabaseLocation location, IProvisioningStore store, CliConsole console, string command)
     {
         _command = command;
         Settings = settings;
+        Location = location;
         Store = store;
         Console = console;
         var time = TimeProvider.System;
@@ -39,6 +40,9 @@ public sealed class CliSession : IAsyncDisposable
     }
 
     public ProvisioningSettings Settings { get; }
+
+    /// <summary>Where the database is, as the server logs it at start.</summary>
+    public DatabaseLocation Location { get; }
 
     public IProvisioningStore Store { get; }
 
@@ -75,15 +79,22 @@ public sealed class CliSession : IAsyncDisposable
     public static async Task<CliSession> OpenAsync(ProvisioningSettings settings, CliConsole console, string command, bool anySchema, CancellationToken cancellationToken)
     {
         IProvisioningStore store;
+        DatabaseLocation location;
         try
         {
+            location = DatabaseLocation.Of(settings.Storage);
+            location.Prepare();
             store = StoreFactory.Open(settings.Storage);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Data.Common.DbException)
         {
             throw new UsageException($"Cannot open the database ({settings.Storage.Provider}): {e.Message}");
         }
-        var session = new CliSession(settings, store, console, command);
+        if (location.CreatedDirectory is { } created)
+        {
+            await console.Error.WriteLineAsync($"Created the missing folder {created} of the SQLite database.");
+        }
+        var session = new CliSession(settings, location, store, console, command);
         if (!anySchema)
         {
             var version = await store.GetSchemaVersionAsync(cancellationToken);
@@ -91,7 +102,7 @@ public sealed class CliSession : IAsyncDisposable
             {
                 await session.DisposeAsync();
                 throw new UsageException(
-                    $"The database is at schema version {version}, this tool works on version {store.LatestSchemaVersion}: run 'provisioning init' first.");
+                    $"The database {location.Description} is at schema version {version}, this tool works on version {store.LatestSchemaVersion}: run 'provisioning init' first.");
             }
         }
         return session;

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Provisioning.Hosting;
 
 public sealed class StorageSettings
@@ -5,6 +7,7 @@ public sealed class StorageSettings
     /// <summary>Sqlite (embedded default) or Postgres (several instances on one database).</summary>
     public string Provider { get; set; } = "Sqlite";
 
-    /// <summary>The SQLite file (default <c>Data Source=provisioning.db</c>) or an Npgsql connection string (required).</summary>
+    /// <summary>The SQLite file (default <c>Data Source=provisioning.db</c>, relative to the working directory) or an Npgsql connection string (required).</summary>
+    [Description("Sqlite: Data Source=provisioning.db in the working directory; Postgres: required")]
     public string? ConnectionString { get; set; }
 }

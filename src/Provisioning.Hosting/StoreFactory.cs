@@ -9,13 +9,18 @@ public static class StoreFactory
 {
     public const string DefaultSqliteConnectionString = "Data Source=provisioning.db";
 
-    public static IProvisioningStore Open(StorageSettings settings) => settings.Provider.ToUpperInvariant() switch
+    public static IProvisioningStore Open(StorageSettings settings) => settings switch
     {
-        "SQLITE" => SqliteProvisioningStore.Open(Required(settings.ConnectionString ?? DefaultSqliteConnectionString, "the SQLite file")),
+        _ when IsSqlite(settings) => SqliteProvisioningStore.Open(Required(settings.ConnectionString ?? DefaultSqliteConnectionString, "the SQLite file")),
         // Nothing connects yet: MigrateAsync, first thing at start, fails with the host, port and database it could not reach.
-        "POSTGRES" or "POSTGRESQL" => PostgresProvisioningStore.Open(Required(settings.ConnectionString, "the PostgreSQL database (Host=…;Database=…;Username=…;Password=…)")),
+        _ when IsPostgres(settings) => PostgresProvisioningStore.Open(Required(settings.ConnectionString, "the PostgreSQL database (Host=…;Database=…;Username=…;Password=…)")),
         _ => throw new InvalidOperationException($"Provisioning:Storage:Provider '{settings.Provider}' is not known; use Sqlite or Postgres."),
     };
+
+    public static bool IsSqlite(StorageSettings settings) => settings.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsPostgres(StorageSettings settings) =>
+        settings.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || settings.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     private static string Required(string? connectionString, string what) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -2,5 +2,5 @@ using Provisioning.Core.Services;
 
 namespace Provisioning.Hosting;
 
-/// <summary>The schema version in place after migrating, and what bootstrap did.</summary>
-public sealed record StoreInitialization(int SchemaVersion, BootstrapResult Bootstrap);
+/// <summary>The schema version in place after migrating, what bootstrap did, and where a generated password was written.</summary>
+public sealed record StoreInitialization(int SchemaVersion, BootstrapResult Bootstrap, string? PasswordFile);

@@ -10,11 +10,30 @@ public static class StoreInitializer
     public static async Task<StoreInitialization> InitializeAsync(
         IProvisioningStore store,
         PasswordHasher hasher,
-        BootstrapSettings bootstrap,
+        ProvisioningSettings settings,
         CancellationToken cancellationToken)
     {
         var schema = await store.MigrateAsync(cancellationToken);
-        var result = await new Bootstrapper(store, hasher).RunAsync(bootstrap.AdminLogin, bootstrap.AdminPassword, cancellationToken);
-        return new StoreInitialization(schema, result);
+        var bootstrapper = new Bootstrapper(store, hasher);
+        var login = settings.Bootstrap.AdminLogin;
+        if (settings.Bootstrap.AdminPassword is { Length: > 0 } configured)
+        {
+            return new StoreInitialization(schema, await bootstrapper.RunAsync(login, configured, cancellationToken), PasswordFile: null);
+        }
+        if (!await bootstrapper.IsDueAsync(cancellationToken))
+        {
+            return new StoreInitialization(schema, new BootstrapResult(Created: false), PasswordFile: null);
+        }
+        // Written before the administrator exists: a start that cannot store the password does not create an account
+        // nobody can log in to.
+        var password = Bootstrapper.GeneratePassword();
+        var file = AdminPasswordFile.Write(settings, password);
+        var result = await bootstrapper.RunAsync(login, password, cancellationToken);
+        if (!result.Created)
+        {
+            AdminPasswordFile.Withdraw(file, password);
+            return new StoreInitialization(schema, result, PasswordFile: null);
+        }
+        return new StoreInitialization(schema, result, file);
     }
 }

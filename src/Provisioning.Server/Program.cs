@@ -1,5 +1,10 @@
 using Provisioning.Server.Hosting;
 
+if (ServerCommandLine.Answer(args, Console.Out) is { } answered)
+{
+    return answered;
+}
+
 try
 {
     var app = ProvisioningServer.Build(args);

@@ -14,16 +14,16 @@ internal static class DatabaseCommands
         context.SetAction(command, async (session, parse, ct) =>
         {
             using var audit = session.Audit();
-            var init = await StoreInitializer.InitializeAsync(session.Store, session.Hasher, session.Settings.Bootstrap, ct);
+            var init = await StoreInitializer.InitializeAsync(session.Store, session.Hasher, session.Settings, ct);
             var output = session.Console.Out;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Database ready at schema version {init.SchemaVersion}."));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Database ready at schema version {init.SchemaVersion}: {session.Location.Description}."));
             if (init.Bootstrap.Created)
             {
                 await output.WriteLineAsync($"Created environment 0000 and System Administrator '{session.Settings.Bootstrap.AdminLogin}'.");
             }
-            if (init.Bootstrap.GeneratedPassword is { } password)
+            if (init.PasswordFile is { } file)
             {
-                await output.WriteLineAsync($"Generated password of '{session.Settings.Bootstrap.AdminLogin}', shown only now: {password}");
+                await output.WriteLineAsync($"The generated password of '{session.Settings.Bootstrap.AdminLogin}' is in {file} (readable only by you).");
             }
             return ExitCodes.Ok;
         }, anySchema: true);
@@ -47,6 +47,7 @@ internal static class DatabaseCommands
                 var view = new View
                 {
                     ["provider"] = session.Settings.Storage.Provider,
+                    ["database"] = session.Location.Description,
                     ["schemaVersion"] = status.Value.SchemaVersion,
                     ["latestSchemaVersion"] = status.Value.LatestSchemaVersion,
                     ["environments"] = environments,
@@ -56,7 +57,7 @@ internal static class DatabaseCommands
             }
             await session.Console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Storage {session.Settings.Storage.Provider}, schema version {status.Value.SchemaVersion} (this tool: {status.Value.LatestSchemaVersion})"));
+                $"Storage {session.Settings.Storage.Provider} at {session.Location.Description}, schema version {status.Value.SchemaVersion} (this tool: {status.Value.LatestSchemaVersion})"));
             new Printer(session.Console).List(environments, json: false);
             return ExitCodes.Ok;
         });

@@ -7,26 +7,34 @@ namespace Provisioning.Core.Services;
 
 /// <summary>
 /// First start on an empty database: environment 0000 ("Ref.", "Reference environment") and a System Administrator
-/// (id 1). Returns the generated password when none was configured, for the caller to show once; null otherwise.
+/// (id 1) with the given password. A host without a configured password generates one with
+/// <see cref="GeneratePassword"/> and hands it over before bootstrap, so it is never created without the host having
+/// stored it somewhere the operator can read.
 /// </summary>
 public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher)
 {
     public const string ReferenceEid = "0000";
 
-    public async Task<BootstrapResult> RunAsync(string adminLogin, string? adminPassword, CancellationToken cancellationToken)
+    /// <summary>20 letters and digits without look-alikes (about 116 bits).</summary>
+    public static string GeneratePassword() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20);
+
+    /// <summary>Whether bootstrap is due: nothing is in the database yet.</summary>
+    public async Task<bool> IsDueAsync(CancellationToken cancellationToken) => await store.Tenants.CountAsync(cancellationToken) == 0;
+
+    public async Task<BootstrapResult> RunAsync(string adminLogin, string adminPassword, CancellationToken cancellationToken)
     {
-        if (await store.Tenants.CountAsync(cancellationToken) > 0)
+        ArgumentException.ThrowIfNullOrEmpty(adminPassword);
+        if (!await IsDueAsync(cancellationToken))
         {
-            return new BootstrapResult(Created: false, GeneratedPassword: null);
+            return new BootstrapResult(Created: false);
         }
-        var generated = string.IsNullOrEmpty(adminPassword) ? RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789", 20) : null;
         var tenant = await store.Tenants.CreateAsync(
             new Tenant { Eid = ReferenceEid, ShortName = "Ref.", DisplayName = "Reference environment" },
             cancellationToken);
         if (!tenant.IsOk)
         {
             // Another instance bootstrapped the same database first.
-            return new BootstrapResult(Created: false, GeneratedPassword: null);
+            return new BootstrapResult(Created: false);
         }
         var admin = new User
         {
@@ -37,12 +45,12 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
             UserType = UserType.Verba,
             Roles = [Roles.SystemAdministrator],
         };
-        var password = hasher.Hash(PasswordHasher.Md5Hex(adminPassword is { Length: > 0 } ? adminPassword : generated!));
+        var password = hasher.Hash(PasswordHasher.Md5Hex(adminPassword));
         var write = await store.Users.CreateAsync(new UserWrite(admin, password), cancellationToken);
         if (!write.IsOk)
         {
             throw new InvalidOperationException($"Bootstrap could not create the administrator '{adminLogin}': {write.Status} {write.Detail}");
         }
-        return new BootstrapResult(Created: true, GeneratedPassword: generated);
+        return new BootstrapResult(Created: true);
     }
 }

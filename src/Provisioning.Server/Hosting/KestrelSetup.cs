@@ -26,7 +26,7 @@ internal static class KestrelSetup
         }
         if (settings.Management.Enabled)
         {
-            kestrel.Listen(template.Address, settings.Management.Port, listen =>
+            kestrel.Listen(template.Address, settings.Management.PortFor(settings.PortRangeStart), listen =>
             {
                 Stamp(listen, VersionListeners.ManagementItem, true);
                 listeners.AddManagement(listen);

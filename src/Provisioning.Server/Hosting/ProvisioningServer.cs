@@ -68,17 +68,7 @@ public static class ProvisioningServer
         {
             Log.WeakPasswordHash(logger, settings.Security.PasswordHashIterations);
         }
-        var login = settings.Bootstrap.AdminLogin;
-        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings.Bootstrap, cancellationToken);
-        Log.StorageReady(logger, settings.Storage.Provider, init.SchemaVersion);
-        if (init.Bootstrap.Created)
-        {
-            Log.Bootstrapped(logger, login);
-        }
-        if (init.Bootstrap.GeneratedPassword is { } generated)
-        {
-            Log.GeneratedPassword(logger, login, generated);
-        }
+        await InitializeStoreAsync(services, logger, store, settings, cancellationToken);
         await app.StartAsync(cancellationToken);
         var listeners = services.GetRequiredService<VersionListeners>();
         var template = services.GetRequiredService<ListenTemplate>();
@@ -95,13 +85,44 @@ public static class ProvisioningServer
         }
     }
 
+    private static async Task InitializeStoreAsync(IServiceProvider services, ILogger logger, IProvisioningStore store, ProvisioningSettings settings, CancellationToken cancellationToken)
+    {
+        var location = services.GetRequiredService<DatabaseLocation>();
+        if (location.CreatedDirectory is { } created)
+        {
+            Log.DatabaseDirectoryCreated(logger, created);
+        }
+        var login = settings.Bootstrap.AdminLogin;
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, cancellationToken);
+        Log.StorageReady(logger, settings.Storage.Provider, location.Description, init.SchemaVersion);
+        if (init.Bootstrap.Created)
+        {
+            Log.Bootstrapped(logger, login);
+        }
+        if (init.PasswordFile is { } file)
+        {
+            Log.GeneratedPasswordFile(logger, login, file);
+        }
+    }
+
+    private static void AddStore(IServiceCollection services, StorageSettings storage)
+    {
+        services.AddSingleton(DatabaseLocation.Of(storage));
+        services.AddSingleton(sp =>
+        {
+            // The SQLite file's folder must exist before the store opens it, which happens as the application is built.
+            sp.GetRequiredService<DatabaseLocation>().Prepare();
+            return StoreFactory.Open(storage);
+        });
+    }
+
     private static void AddServices(IServiceCollection services, ProvisioningSettings settings, ListenTemplate template, VersionListeners listeners, IReadOnlyList<int> versions)
     {
         services.AddSingleton(settings);
         services.AddSingleton(template);
         services.AddSingleton(listeners);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StoreFactory.Open(settings.Storage));
+        AddStore(services, settings.Storage);
         services.AddSingleton(CoreOptions.Hasher(settings));
         services.AddSingleton(CoreOptions.Limits(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));

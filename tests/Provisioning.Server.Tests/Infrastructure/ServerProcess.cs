@@ -40,7 +40,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the server in <paramref name="directory"/> on that folder's test database (<see cref="TestStore"/>), unless
-    /// <paramref name="settings"/> name a store of their own.
+    /// <paramref name="settings"/> name a store of their own (or, with a null connection string, the server's default).
     /// </summary>
     public static async Task<ServerProcess> StartAsync(string directory, IDictionary<string, string?>? settings = null)
     {
@@ -61,6 +61,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
+            // A null value leaves the setting to the server's own default.
+            if (value is null)
+            {
+                info.Environment.Remove(key.Replace(":", "__", StringComparison.Ordinal));
+                continue;
+            }
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         info.Environment["Logging__Console__FormatterName"] = "simple";
