@@ -29,13 +29,16 @@ internal static class SqliteFileChecks
             throw new InvalidOperationException($"the directory {directory} of the SQLite file {path} does not exist");
         }
         CheckWritable(path, directory);
-        var free = new DriveInfo(directory).AvailableFreeSpace;
+        var free = FreeBytes(path);
         if (free < MinFreeBytes)
         {
             throw new InvalidOperationException(
                 $"the file system of the SQLite file {path} is full ({free} bytes free, at least {MinFreeBytes} needed)");
         }
     }
+
+    /// <summary>The space left to this process on the file system of <paramref name="path"/>.</summary>
+    public static long FreeBytes(string path) => new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace;
 
     private static void CheckWritable(string path, string directory)
     {

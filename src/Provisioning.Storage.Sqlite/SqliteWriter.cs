@@ -177,8 +177,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
             FailBatch(batch, e, e);
             return;
         }
-        // Only a commit that wrote proves the disk takes writes again; one whose writes were all refused wrote nothing.
-        if (SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) != changes || batch.Exists(w => w.Probe))
+        // Only a commit that wrote proves the disk takes writes again (one whose writes were all refused wrote nothing),
+        // and on a nearly full disk a small one may fit while the next fails: the episode ends when there is room again.
+        if ((SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) != changes || batch.Exists(w => w.Probe))
+            && (Health.NotReadyReason is null || SqliteFileChecks.FreeBytes(_path) >= SqliteFileChecks.MinFreeBytes))
         {
             Health.CommitSucceeded();
         }

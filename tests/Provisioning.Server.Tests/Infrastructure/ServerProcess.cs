@@ -11,6 +11,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _managementPort = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
     private ServerProcess(Process process)
@@ -21,6 +22,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public int Port => _port.Task.Result;
 
     public Uri Url => new($"http://127.0.0.1:{Port}/provisioning");
+
+    /// <summary>The management listener: /healthz, /readyz, /metrics (logged just after the API's listeners).</summary>
+    public Uri ManagementUrl(string path) => new($"http://127.0.0.1:{_managementPort.Task.WaitAsync(TimeSpan.FromSeconds(30)).Result}{path}");
 
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public string Output
@@ -81,6 +85,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Stops the process as a supervisor would (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        var (code, output) = await ExternalProgram.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(code == 0, output);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -104,8 +117,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             _port.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (ManagementListening().Match(line) is { Success: true } management)
+        {
+            _managementPort.TrySetResult(int.Parse(management.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     [GeneratedRegex(@"API version 2 listening on http://127\.0\.0\.1:(\d+)/provisioning")]
     private static partial Regex Listening();
+
+    [GeneratedRegex(@"Management \(/healthz, /readyz, /metrics\) listening on http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex ManagementListening();
 }
