@@ -98,6 +98,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
         var commit = Writer.Health.NotReadyReason is null ? Writer.ExecuteAsync(static _ => 0) : Writer.ProbeAsync();
         await commit.WaitAsync(cancellationToken);
+        // A probe that fit on a nearly full disk does not end the episode (see SqliteWriter): still not ready.
+        if (Writer.Health.NotReadyReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
     }
 
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

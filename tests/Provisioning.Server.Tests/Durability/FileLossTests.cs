@@ -27,7 +27,7 @@ public sealed class FileLossTests(Xunit.Abstractions.ITestOutputHelper output)
             using var http = new HttpClient();
             var client = new SoapClient(http, server.Url, 2);
             load = CreateLoad.Start(client, await client.TokenAsync(), "gone");
-            await load.UntilAcknowledgedAsync(300);
+            await load.UntilAcknowledgedAsync(CreateLoad.WritesBeforeFault);
             await LinkAsync(database, kept);
             await LinkAsync(database + "-wal", kept + "-wal");
             File.Delete(database);

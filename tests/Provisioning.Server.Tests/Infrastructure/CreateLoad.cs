@@ -30,6 +30,13 @@ public sealed class CreateLoad : IAsyncDisposable
 
     public long Faults => Interlocked.Read(ref _faults);
 
+    /// <summary>
+    /// How many acknowledged creates a fault test lets happen before its fault (PROVISIONING_FAULT_WRITES; 300 in the
+    /// normal run, tens of thousands in the long form).
+    /// </summary>
+    public static int WritesBeforeFault { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("PROVISIONING_FAULT_WRITES"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 300;
+
     public static CreateLoad Start(SoapClient client, string token, string prefix, int workers = 8) =>
         new(client, token, $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)], workers);
 
@@ -56,10 +63,11 @@ public sealed class CreateLoad : IAsyncDisposable
 
     private async Task UntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var patience = TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(WritesBeforeFault / 50.0);
+        var deadline = DateTime.UtcNow + patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"no {what} within 2 minutes: {Requests} requests, {Faults} faults");
+            Assert.True(DateTime.UtcNow < deadline, $"no {what} within {patience}: {Requests} requests, {Faults} faults");
             Assert.False(_workers.Any(w => w.IsFaulted), "a load worker failed");
             await Task.Delay(20);
         }
