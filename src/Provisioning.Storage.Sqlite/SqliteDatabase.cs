@@ -80,8 +80,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ready when the file opens afresh (pooled connections keep a deleted file open) and reads, and the writer can
-    /// commit: an empty transaction checks the file's identity; while commits fail, a probe write must succeed instead.
+    /// Ready when the file opens afresh (pooled connections keep a deleted file open) and reads, the writer has not
+    /// found the file lost, and the last commit succeeded; while commits fail, a probe write must succeed instead.
     /// </summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
@@ -96,8 +96,13 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             connection.Open();
             Scalar(connection, "SELECT COUNT(*) FROM tenants");
         }
-        var commit = Writer.Health.NotReadyReason is null ? Writer.ExecuteAsync(static _ => 0) : Writer.ProbeAsync();
-        await commit.WaitAsync(cancellationToken);
+        if (Writer.Health.NotReadyReason is null)
+        {
+            // The last commit worked and the next one checks the file first: no need to queue behind a long write
+            // (a command-line import holds the lock for seconds) just to answer a probe.
+            return;
+        }
+        await Writer.ProbeAsync().WaitAsync(cancellationToken);
         // A probe that fit on a nearly full disk does not end the episode (see SqliteWriter): still not ready.
         if (Writer.Health.NotReadyReason is { } reason)
         {
