@@ -3,8 +3,8 @@ using Provisioning.Tests.Shared;
 namespace Provisioning.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A small tmpfs of its own, for a disk that fills up. Mounting needs root: without it the calling test is skipped with
-/// the reason, locally; under CI=true it fails, as a missing PostgreSQL does.
+/// A small tmpfs of its own, for a disk that fills up. Mounting needs root (or password-less sudo): without it the calling
+/// test is skipped with the reason, locally; under CI=true it fails, as a missing PostgreSQL does.
 /// </summary>
 public sealed class Tmpfs : IAsyncDisposable
 {
@@ -15,11 +15,11 @@ public sealed class Tmpfs : IAsyncDisposable
     public static async Task<Tmpfs> MountAsync(string size)
     {
         var path = Directory.CreateTempSubdirectory("provisioning-tmpfs-").FullName;
-        var (code, output) = await ExternalProgram.RunAsync("mount", ["-t", "tmpfs", "-o", $"size={size}", "tmpfs", path], TimeSpan.FromSeconds(30));
+        var (code, output) = await AsRootAsync("mount", "-t", "tmpfs", "-o", $"size={size},mode=1777", "tmpfs", path);
         if (code != 0)
         {
             Directory.Delete(path);
-            var reason = $"cannot mount a {size} tmpfs for a disk that fills up ({output.Trim()}): these tests need root";
+            var reason = $"cannot mount a {size} tmpfs for a disk that fills up ({output.Trim()}): these tests need root or password-less sudo";
             if (TestPostgres.InCi)
             {
                 throw new InvalidOperationException(reason + "; under CI=true they must run");
@@ -54,7 +54,7 @@ public sealed class Tmpfs : IAsyncDisposable
     /// <summary>Makes the whole file system read-only (nothing may have a file open for writing on it).</summary>
     public async Task RemountReadOnlyAsync()
     {
-        var (code, output) = await ExternalProgram.RunAsync("mount", ["-o", "remount,ro", Path], TimeSpan.FromSeconds(30));
+        var (code, output) = await AsRootAsync("mount", "-o", "remount,ro", Path);
         Assert.True(code == 0, output);
     }
 
@@ -62,7 +62,13 @@ public sealed class Tmpfs : IAsyncDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         // Lazily: a process killed a moment ago may still hold a file open.
-        await ExternalProgram.RunAsync("umount", ["-l", Path], TimeSpan.FromSeconds(30));
+        await AsRootAsync("umount", "-l", Path);
         Directory.Delete(Path, recursive: true);
     }
+
+    /// <summary>Runs a mount command directly as root, else through sudo without a password prompt (a CI runner's way).</summary>
+    private static Task<(int ExitCode, string Output)> AsRootAsync(string command, params string[] arguments) =>
+        Environment.UserName == "root"
+            ? ExternalProgram.RunAsync(command, arguments, TimeSpan.FromSeconds(30))
+            : ExternalProgram.RunAsync("sudo", ["-n", command, .. arguments], TimeSpan.FromSeconds(30));
 }
