@@ -14,6 +14,7 @@ public static class CliApp
         {
             var (settingArgs, commandArgs) = SettingArguments.Split(args);
             var settings = ProvisioningSettings.From(ProvisioningConfiguration.Build(settingArgs));
+            Validate(settings);
             var root = BuildRoot(new CommandContext(settings, console));
             var parsed = root.Parse(commandArgs);
             if (parsed.Errors.Count > 0 && parsed.Action is not (HelpAction or SettingsHelpAction))
@@ -40,6 +41,18 @@ public static class CliApp
         }
     }
 
+    private static void Validate(ProvisioningSettings settings)
+    {
+        try
+        {
+            SettingsValidation.Validate(settings);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     private static RootCommand BuildRoot(CommandContext context)
     {
         var root = new RootCommand("Administers a Provisioning API database (the server's, SQLite or PostgreSQL), also while the server runs.")
@@ -53,6 +66,7 @@ public static class CliApp
             ImportCommands.Create(context),
             ExportCommands.Create(context),
             AuditCommands.Create(context),
+            BackupCommands.Create(context),
         };
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new SettingsHelpAction((HelpAction)help.Action!);

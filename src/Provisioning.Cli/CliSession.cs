@@ -97,7 +97,16 @@ public sealed class CliSession : IAsyncDisposable
         var session = new CliSession(settings, location, store, console, command);
         if (!anySchema)
         {
-            var version = await store.GetSchemaVersionAsync(cancellationToken);
+            int version;
+            try
+            {
+                version = await store.GetSchemaVersionAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+            {
+                await session.DisposeAsync();
+                throw new UsageException($"Cannot open the database ({settings.Storage.Provider}): {e.Message}");
+            }
             if (version != store.LatestSchemaVersion)
             {
                 await session.DisposeAsync();

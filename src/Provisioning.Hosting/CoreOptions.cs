@@ -8,15 +8,10 @@ public static class CoreOptions
 {
     public static PasswordHasher Hasher(ProvisioningSettings settings) => new(settings.Security.PasswordHashIterations);
 
+    /// <summary>The bounds on password hashes; <see cref="SettingsValidation"/> has checked them.</summary>
     public static PasswordGate PasswordGate(ProvisioningSettings settings, TimeProvider time)
     {
         var security = settings.Security;
-        AtLeastOne(security.MaxConcurrentHashes, "MaxConcurrentHashes");
-        AtLeastOne(security.MaxConcurrentHashesPerLogin, "MaxConcurrentHashesPerLogin");
-        if (security.HashWait < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"Provisioning:Security:HashWait is {security.HashWait}; it must not be negative.");
-        }
         return new(security.MaxConcurrentHashes, security.MaxConcurrentHashesPerLogin, security.HashWait, time);
     }
 
@@ -28,12 +23,4 @@ public static class CoreOptions
         MaxLifetime = settings.Tokens.MaxLifetime,
         Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
     };
-
-    private static void AtLeastOne(int value, string name)
-    {
-        if (value < 1)
-        {
-            throw new InvalidOperationException($"Provisioning:Security:{name} is {value}; it must be 1 or more.");
-        }
-    }
 }

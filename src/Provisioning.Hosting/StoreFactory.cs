@@ -9,7 +9,19 @@ public static class StoreFactory
 {
     public const string DefaultSqliteConnectionString = "Data Source=provisioning.db";
 
-    public static IProvisioningStore Open(StorageSettings settings) => settings switch
+    public static IProvisioningStore Open(StorageSettings settings)
+    {
+        try
+        {
+            return OpenProvider(settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Provisioning:Storage:ConnectionString cannot be used: {e.Message}", e);
+        }
+    }
+
+    private static IProvisioningStore OpenProvider(StorageSettings settings) => settings switch
     {
         _ when IsSqlite(settings) => SqliteProvisioningStore.Open(Required(settings.ConnectionString ?? DefaultSqliteConnectionString, "the SQLite file")),
         // Nothing connects yet: MigrateAsync, first thing at start, fails with the host, port and database it could not reach.

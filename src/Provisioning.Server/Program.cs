@@ -10,14 +10,16 @@ try
     var app = ProvisioningServer.Build(args);
     await ProvisioningServer.StartAsync(app);
     await app.WaitForShutdownAsync();
+    // Disposes the store after the last request: the SQLite writer drains its queue and checkpoints the WAL.
+    await app.DisposeAsync();
     // 0 after a requested stop; a part that has to stop the server sets a non-zero code first, so a supervisor that
     // restarts on failure restarts it.
     return Environment.ExitCode;
 }
-catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+#pragma warning disable CA1031 // Whatever stops the start is the operator's to fix: one clear line and a non-zero exit.
+catch (Exception e)
+#pragma warning restore CA1031
 {
-    // Configuration and start-up problems (bad settings, port in use, unreachable database) are the operator's to
-    // fix: one clear line and a non-zero exit, not a stack trace.
-    await Console.Error.WriteLineAsync($"provisioning: cannot start: {e.Message}");
+    await Console.Error.WriteLineAsync(StartupFailure.Describe(e, args));
     return 1;
 }

@@ -31,12 +31,25 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         {
             throw new ArgumentException("The SQLite store needs a database file: an in-memory database would lose every write.", nameof(connectionString));
         }
+        var path = Path.GetFullPath(builder.DataSource);
+        SqliteFileChecks.BeforeOpen(path);
         var writerConnection = new SqliteConnection(builder.ToString());
-        writerConnection.Open();
-        Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        try
+        {
+            writerConnection.Open();
+            Execute(writerConnection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+        }
+        catch (SqliteException e)
+        {
+            writerConnection.Dispose();
+            throw new InvalidOperationException($"the SQLite file {path} cannot be opened: {e.Message}", e);
+        }
         builder.Mode = SqliteOpenMode.ReadWrite;
-        return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection));
+        return new SqliteDatabase(builder.ToString(), new SqliteWriter(writerConnection, path, new WriteHealth())) { FilePath = path };
     }
+
+    /// <summary>The database file, as a full path.</summary>
+    public string FilePath { get; private init; } = "";
 
     /// <summary>Runs a read on a connection of its own, taken from this database's pool (with its prepared statements).</summary>
     public T Read<T>(Func<SqliteConnection, T> read)
@@ -66,15 +79,35 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the file afresh (pooled connections keep a deleted file open) and reads from it.</summary>
-    public Task PingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Ready when the file opens afresh (pooled connections keep a deleted file open) and reads, the writer has not
+    /// found the file lost, and the last commit succeeded; while commits fail, a probe write must succeed instead.
+    /// </summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Writer.Health.Lost is { } lost)
+        {
+            throw new InvalidOperationException(lost);
+        }
         var builder = new SqliteConnectionStringBuilder(_readConnectionString) { Pooling = false };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-        Scalar(connection, "SELECT COUNT(*) FROM tenants");
-        return Task.CompletedTask;
+        using (var connection = new SqliteConnection(builder.ToString()))
+        {
+            connection.Open();
+            Scalar(connection, "SELECT COUNT(*) FROM tenants");
+        }
+        if (Writer.Health.NotReadyReason is null)
+        {
+            // The last commit worked and the next one checks the file first: no need to queue behind a long write
+            // (a command-line import holds the lock for seconds) just to answer a probe.
+            return;
+        }
+        await Writer.ProbeAsync().WaitAsync(cancellationToken);
+        // A probe that fit on a nearly full disk does not end the episode (see SqliteWriter): still not ready.
+        if (Writer.Health.NotReadyReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
     }
 
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

@@ -44,10 +44,46 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
         set => _db.Writer.BatchObserver = value;
     }
 
+    /// <summary>Told once when the file is lost, once when commits start failing and once when they succeed again.</summary>
+    public Action<SqliteHealthEvent>? HealthObserver
+    {
+        get => _db.Writer.Health.Observer;
+        set => _db.Writer.Health.Observer = value;
+    }
+
+    /// <summary>The database file, as a full path.</summary>
+    public string FilePath => _db.FilePath;
+
     /// <summary>Opens (creating if needed) the database file that <paramref name="connectionString"/> names.</summary>
     public static SqliteProvisioningStore Open(string connectionString) => new(SqliteDatabase.Open(connectionString));
 
-    public Task<int> MigrateAsync(CancellationToken cancellationToken) => _db.MigrateAsync();
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _db.MigrateAsync();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // The first write of a start: a read-only file or a full disk shows here, and the operator needs the path.
+            throw new InvalidOperationException($"the SQLite file {FilePath} cannot be written: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Writes a consistent copy of the database to <paramref name="file"/> (VACUUM INTO, one read transaction, so
+    /// writes go on meanwhile) and returns its size in bytes. The copy is a complete database on its own.
+    /// </summary>
+    public Task<long> BackupAsync(string file, CancellationToken cancellationToken) => _db.ReadAsync(
+        connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO $file";
+            command.Parameters.AddWithValue("$file", file);
+            command.ExecuteNonQuery();
+            return new FileInfo(file).Length;
+        },
+        cancellationToken);
 
     public Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
 

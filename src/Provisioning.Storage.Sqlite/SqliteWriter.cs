@@ -24,20 +24,25 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackToSavepoint;
 
-    public SqliteWriter(SqliteConnection connection, Action<int>? batchObserver = null)
+    private readonly string _path;
+
+    public SqliteWriter(SqliteConnection connection, string path, WriteHealth health)
     {
         _connection = connection;
+        _path = path;
+        Health = health;
         _begin = Command("BEGIN IMMEDIATE");
         _commit = Command("COMMIT");
         _rollback = Command("ROLLBACK");
         _savepoint = Command("SAVEPOINT w");
         _release = Command("RELEASE w");
         _rollbackToSavepoint = Command("ROLLBACK TO w");
-        BatchObserver = batchObserver;
         _loop = Task.Run(RunAsync);
     }
 
     public Action<int>? BatchObserver { get; set; }
+
+    public WriteHealth Health { get; }
 
     /// <summary>Grows with every committed batch; a cached read is good only while it has not changed.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -45,7 +50,22 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="work"/>; it is kept when <paramref name="keep"/> says so of its result, else rolled back.</summary>
     public Task<T> ExecuteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null)
     {
+        if (Health.Lost is { } lost)
+        {
+            return Task.FromException<T>(new InvalidOperationException(Refusal(lost)));
+        }
         var write = new Write<T>(work, keep);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
+        return write.Task;
+    }
+
+    /// <summary>
+    /// Commits a write that changes nothing but still needs room in the WAL (the schema version, set to itself): the
+    /// readiness check while commits fail, so a server without traffic notices that space has returned.
+    /// </summary>
+    public Task ProbeAsync()
+    {
+        var write = new Write<int>(c => SqliteDatabase.Execute(c, $"PRAGMA user_version = {SqliteDatabase.SchemaVersion(c)}"), null) { Probe = true };
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(write), this);
         return write.Task;
     }
@@ -54,12 +74,36 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        Checkpoint();
         foreach (var command in new[] { _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint })
         {
             command.Dispose();
         }
         await _connection.DisposeAsync();
     }
+
+    /// <summary>
+    /// After the last write of a clean stop: moves the WAL into the database file and empties it, so the file alone is a
+    /// complete database (a copy of it, or a restore from it, needs no -wal).
+    /// </summary>
+    private void Checkpoint()
+    {
+        if (Health.Lost is not null)
+        {
+            return;
+        }
+        try
+        {
+            using var command = Command("PRAGMA wal_checkpoint(TRUNCATE)");
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Not fatal: the WAL stays beside the file and SQLite applies it on the next open.
+        }
+    }
+
+    private static string Refusal(string reason) => $"No write is accepted: {reason}.";
 
     private SqliteCommand Command(string sql)
     {
@@ -87,7 +131,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 #pragma warning restore CA1031
             {
                 TryRollback();
-                batch.ForEach(w => w.Fail(w.Failed ?? e));
+                FailBatch(batch, e, e);
             }
             batch.Clear();
         }
@@ -95,25 +139,33 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private void RunBatch(List<IWrite> batch)
     {
+        var changes = SQLitePCL.raw.sqlite3_total_changes(_connection.Handle);
         try
         {
             _begin.ExecuteNonQuery();
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException)
         {
-            batch.ForEach(w => w.Fail(e));
+            FailBatch(batch, e, e);
             return;
         }
         foreach (var write in batch)
         {
-            if (!RunOne(write))
+            if (RunOne(write) is { } broken)
             {
                 // The transaction itself is broken (disk full, I/O error): nothing of the batch can be committed.
-                var broken = new InvalidOperationException("The write transaction failed and was rolled back.");
                 TryRollback();
-                batch.ForEach(w => w.Fail(w.Failed ?? broken));
+                FailBatch(batch, new InvalidOperationException("The write transaction failed and was rolled back.", broken), write.Failed as SqliteException ?? broken);
                 return;
             }
+        }
+        // Last moment before the commit that makes callers hear OK: a write into a deleted file is lost at exit.
+        if (FileIdentity.Lost(_connection, _path) is { } lost)
+        {
+            Health.MarkLost(lost);
+            TryRollback();
+            FailBatch(batch, new InvalidOperationException(Refusal(lost)), null);
+            return;
         }
         try
         {
@@ -122,24 +174,41 @@ internal sealed class SqliteWriter : IAsyncDisposable
         catch (SqliteException e)
         {
             TryRollback();
-            batch.ForEach(w => w.Fail(w.Failed ?? e));
+            FailBatch(batch, e, e);
             return;
+        }
+        // Only a commit that wrote proves the disk takes writes again (one whose writes were all refused wrote nothing),
+        // and on a nearly full disk a small one may fit while the next fails: the episode ends when there is room again.
+        if ((SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) != changes || batch.Exists(w => w.Probe))
+            && (Health.NotReadyReason is null || SqliteFileChecks.FreeBytes(_path) >= SqliteFileChecks.MinFreeBytes))
+        {
+            Health.CommitSucceeded();
         }
         // Before any caller hears OK: a read that starts after that must not be served from a cache filled earlier.
         Interlocked.Increment(ref _generation);
         batch.ForEach(w => w.Complete());
     }
 
-    /// <summary>Runs one write in its savepoint; false when the surrounding transaction can no longer be used.</summary>
-    private bool RunOne(IWrite write)
+    /// <summary>Fails every write of the batch; <paramref name="cause"/>, when given, is what the health report names.</summary>
+    private void FailBatch(List<IWrite> batch, Exception error, Exception? cause)
+    {
+        if (cause is not null)
+        {
+            Health.CommitFailed(cause.Message, batch.Count);
+        }
+        batch.ForEach(w => w.Fail(w.Failed ?? error));
+    }
+
+    /// <summary>Runs one write in its savepoint; returns what broke the surrounding transaction, or null while it is usable.</summary>
+    private SqliteException? RunOne(IWrite write)
     {
         try
         {
             _savepoint.ExecuteNonQuery();
         }
-        catch (SqliteException)
+        catch (SqliteException e)
         {
-            return false;
+            return e;
         }
         bool keep;
         try
@@ -158,11 +227,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 _rollbackToSavepoint.ExecuteNonQuery();
             }
             _release.ExecuteNonQuery();
-            return true;
+            return null;
         }
-        catch (SqliteException)
+        catch (SqliteException e)
         {
-            return false;
+            return e;
         }
     }
 
@@ -185,6 +254,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         Exception? Failed { get; }
 
+        bool Probe { get; }
+
         bool Run(SqliteConnection connection);
 
         void Complete();
@@ -197,6 +268,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
         private T? _result;
 
         public Exception? Failed { get; private set; }
+
+        public bool Probe { get; init; }
 
         public bool Run(SqliteConnection connection)
         {

@@ -8,6 +8,8 @@ public sealed class CommandContext(ProvisioningSettings settings, CliConsole con
 {
     public CliConsole Console => console;
 
+    public ProvisioningSettings Settings => settings;
+
     /// <summary>
     /// Runs <paramref name="body"/> with a session named after the command; unless <paramref name="anySchema"/>, the database
     /// must be initialised. Usage problems raised inside become exit code 2.

@@ -30,6 +30,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "{Operation} answered {Status} in {Elapsed} ms")]
     public static partial void Answered(ILogger logger, string operation, string status, double elapsed);
 
+    [LoggerMessage(EventId = 50, Level = LogLevel.Critical, Message = "No write is accepted from now on, and the server is not ready: {Reason}. Stop the server, restore the database file, start again")]
+    public static partial void DatabaseFileLost(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Error, Message = "Writes fail and the server is not ready until one succeeds: {Reason}")]
+    public static partial void CommitsFailing(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Writes succeed again; {FailedWrites} writes failed meanwhile with: {Reason}")]
+    public static partial void CommitsRecovered(ILogger logger, long failedWrites, string reason);
+
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Purged {Count} expired or released tokens")]
     public static partial void TokensPurged(ILogger logger, int count);
 

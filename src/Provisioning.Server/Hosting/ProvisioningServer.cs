@@ -32,6 +32,7 @@ public static class ProvisioningServer
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.None);
         configure?.Invoke(builder);
         var settings = ProvisioningSettings.From(builder.Configuration);
+        SettingsValidation.Validate(settings);
         var versions = settings.ParseVersions();
         var template = ListenTemplate.Parse(settings.UrlTemplate);
         var listeners = new VersionListeners();
@@ -55,10 +56,12 @@ public static class ProvisioningServer
         var services = app.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProvisioningServer));
         var settings = services.GetRequiredService<ProvisioningSettings>();
+        PortCheck.EnsureFree(settings, services.GetRequiredService<ListenTemplate>().Address);
         var store = services.GetRequiredService<IProvisioningStore>();
         if (store is SqliteProvisioningStore sqlite)
         {
             sqlite.CommitObserver = services.GetRequiredService<ProvisioningMetrics>().CommitBatch;
+            sqlite.HealthObserver = e => StoreHealthLog.Write(logger, e);
         }
         if (store is PostgresProvisioningStore postgres)
         {

@@ -26,6 +26,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The management listener's /metrics, as the process logged it.</summary>
     public Uri MetricsUrl => new(_management.Task.Result, "/metrics");
 
+    /// <summary>A path on the management listener (/healthz, /readyz, /metrics), as the process logged it.</summary>
+    public Uri ManagementUrl(string path) => new(_management.Task.WaitAsync(TimeSpan.FromSeconds(30)).Result, path);
+
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public string Output
     {
@@ -89,6 +92,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: false);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Stops the process as a supervisor would (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        var (code, output) = await ExternalProgram.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        Assert.True(code == 0, output);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
