@@ -31,6 +31,12 @@ measure() {
   if [ "$scenario" = token ] && [ "$kind" = server ] && ((seconds < 10)); then
     seconds=10
   fi
+  # One login from one address may have no more attempts in flight than the lockout threshold (5; spec §4), and its
+  # hashes run two at a time: 4 connections keep both cores hashing without being refused as a flood would be.
+  local connections=$connections
+  if [ "$scenario" = token ] && [ "$kind" = server ]; then
+    connections=$token_connections
+  fi
   settle "$pid"
   run_wrk "$raw/$name.warmup.txt" "$warmup" "$url" "$script" "${@//@PHASE@/w}" || true
   settle "$pid"

@@ -105,7 +105,7 @@ write_markdown() {
     printf -- '- when: %s; commit %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$commit"
     printf -- '- machine: %s cores (%s), %s\n' "$(nproc)" "$cpu_model" "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
     printf -- '- load average before: %s; after: %s\n' "$load_before" "$(load_average)"
-    printf -- '- wrk %s: -t1 -c%s, %s s per run after a %s s warm-up, timeout %s s\n' "$wrk_version" "$connections" "$duration" "$warmup" "$wrk_timeout"
+    printf -- '- wrk %s: -t1 -c%s (requestToken: -c%s), %s s per run after a %s s warm-up, timeout %s s\n' "$wrk_version" "$connections" "$token_connections" "$duration" "$warmup" "$wrk_timeout"
     printf -- '- PasswordHashIterations: %s; one requestToken on the idle server: %s\n' "$hash_iterations" "$token_times"
     printf -- '- database folder: %s (%s)\n' "$work" "$filesystem"
     for note in "${notes[@]}"; do printf -- '- %s\n' "$note"; done

@@ -34,14 +34,19 @@ public sealed class TokenService(
             counts.Refuse();
             return Failures.LoginFailed;
         }
-        // An attempt turned away unchecked (too many hashes running) keeps counting as failed: a flood that fills the
-        // gate must not win back the attempts it was refused, or a right password could slip in after it.
-        var credentials = await VerifyAsync(key, password!, cancellationToken);
+        var (checkedPassword, credentials) = await VerifyAsync(key, password!, cancellationToken);
+        if (credentials is null && checkedPassword)
+        {
+            return Failures.LoginFailed;
+        }
+        // A right password, or one turned away unchecked because too many hashes were running, gives its attempt back:
+        // only checked wrong passwords count, so a busy server never locks out a burst of right logins, and a flood
+        // still gets no more than the threshold of guesses checked.
+        await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
         if (credentials is null)
         {
             return Failures.LoginFailed;
         }
-        await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
         var now = time.GetUtcNow();
         if (!credentials.Account.MayUseApi(now))
         {
@@ -116,18 +121,19 @@ public sealed class TokenService(
     /// The credentials when a turn to hash came in time and the password is right; null when it is wrong, the login
     /// unknown (verified against a decoy all the same, so the answer takes as long whatever the reason), or no turn came.
     /// </summary>
-    private async Task<UserCredentials?> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
+    /// <summary>Whether the password was checked (false: no turn to hash in time), and the credentials when it was right.</summary>
+    private async Task<(bool Checked, UserCredentials? Credentials)> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
     {
         var credentials = await _tokens.FindCredentialsAsync(key.Eid, key.LoginName, cancellationToken);
         using var turn = await gate.EnterAsync(Keys.Fold(key.Eid) + "\n" + Keys.Fold(key.LoginName), cancellationToken);
         if (turn is null)
         {
             counts.TurnAway();
-            return null;
+            return (false, null);
         }
         var right = hasher.Verify(PasswordHasher.Md5Hex(password), credentials?.PasswordHash) && credentials is not null;
         counts.Verified(right);
-        return right ? credentials : null;
+        return (true, right ? credentials : null);
     }
 
     private bool IsLive(TokenSession session, DateTimeOffset now) =>
