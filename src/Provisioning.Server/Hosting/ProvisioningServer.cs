@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using Provisioning.Core.Resilience;
 using Provisioning.Core.Security;
@@ -30,6 +31,9 @@ public static class ProvisioningServer
         // No Activity per request: nothing here traces, and creating one costs every request (the correlation id is the
         // request's TraceIdentifier).
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.None);
+        // The slim builder pins the console formatter to "simple" after reading Logging:Console; binding it once more
+        // lets Logging:Console:FormatterName choose json or systemd, as an operator's log shipper needs.
+        builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
         configure?.Invoke(builder);
         var settings = ProvisioningSettings.From(builder.Configuration);
         SettingsValidation.Validate(settings);

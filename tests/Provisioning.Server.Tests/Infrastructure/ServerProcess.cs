@@ -72,7 +72,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
             }
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        info.Environment["Logging__Console__FormatterName"] = "simple";
+        // The log lines the tests read are the simple format's, unless a test asks for another.
+        info.Environment.TryAdd("Logging__Console__FormatterName", "simple");
         var server = new ServerProcess(Process.Start(info)!);
         server._process.OutputDataReceived += (_, e) => server.Collect(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Collect(e.Data);
@@ -135,6 +136,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"API version 2 listening on http://127\.0\.0\.1:(\d+)/provisioning")]
     private static partial Regex Listening();
 
-    [GeneratedRegex(@"Management \(.*\) listening on (http://\S+)")]
+    [GeneratedRegex(@"Management \(.*\) listening on (http://[^\s""]+)")]
     private static partial Regex ManagementListening();
 }
