@@ -27,6 +27,18 @@ public sealed class DatabaseLocation
 
     public static DatabaseLocation Of(StorageSettings settings)
     {
+        try
+        {
+            return Parse(settings);
+        }
+        catch (ArgumentException e)
+        {
+            throw StoreFactory.Unusable(e);
+        }
+    }
+
+    private static DatabaseLocation Parse(StorageSettings settings)
+    {
         if (StoreFactory.IsSqlite(settings))
         {
             var source = new SqliteConnectionStringBuilder(settings.ConnectionString ?? StoreFactory.DefaultSqliteConnectionString).DataSource;

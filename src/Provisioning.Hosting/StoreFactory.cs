@@ -17,9 +17,13 @@ public static class StoreFactory
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Provisioning:Storage:ConnectionString cannot be used: {e.Message}", e);
+            throw Unusable(e);
         }
     }
+
+    /// <summary>A connection string its provider's parser refused, as a start-up error naming the setting.</summary>
+    internal static InvalidOperationException Unusable(ArgumentException e) =>
+        new($"Provisioning:Storage:ConnectionString cannot be used: {e.Message}", e);
 
     private static IProvisioningStore OpenProvider(StorageSettings settings) => settings switch
     {
