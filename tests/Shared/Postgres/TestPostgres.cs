@@ -49,7 +49,20 @@ public static class TestPostgres
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Checked(name)}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                // FORCE may not end an autovacuum worker that is on the database at that moment (it runs as no role the
+                // test's role may signal); the worker is done within moments, so try again.
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>Whether a database of that name exists on the server.</summary>
