@@ -34,15 +34,24 @@ public sealed class TokenService(
             counts.Refuse();
             return Failures.LoginFailed;
         }
-        var (checkedPassword, credentials) = await VerifyAsync(key, password!, cancellationToken);
-        if (credentials is null && checkedPassword)
+        var checkedWrong = false;
+        UserCredentials? credentials = null;
+        try
         {
-            return Failures.LoginFailed;
+            (var checkedPassword, credentials) = await VerifyAsync(key, password!, cancellationToken);
+            checkedWrong = checkedPassword && credentials is null;
         }
-        // A right password, or one turned away unchecked because too many hashes were running, gives its attempt back:
-        // only checked wrong passwords count, so a busy server never locks out a burst of right logins, and a flood
-        // still gets no more than the threshold of guesses checked.
-        await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, cancellationToken);
+        finally
+        {
+            // Only a checked wrong password counts. A right one, one turned away unchecked because too many hashes were
+            // running, and one that failed or was cancelled before its check give the attempt back, so a busy server or
+            // a database blip never locks out right logins, and a flood still gets no more than the threshold checked.
+            // The refund runs even when the request was cancelled meanwhile.
+            if (!checkedWrong)
+            {
+                await _tokens.RefundLoginAttemptAsync(key, reserved.WindowStart, options.Lockout, CancellationToken.None);
+            }
+        }
         if (credentials is null)
         {
             return Failures.LoginFailed;

@@ -112,6 +112,26 @@ public sealed class TokenServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestAsync_CancelledWhileWaitingToHash_GivesTheAttemptBack()
+    {
+        var held = await _gate.EnterAsync("someone else", CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+
+        var answer = _tokens.RequestAsync("0000", "admin", Right, Address, cancel.Token);
+        var key = new LoginAttemptKey("0000", "admin", Address);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await _store.Tokens.GetLoginAttemptsAsync(key, CancellationToken.None))?.Attempts != 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer);
+        held!.Dispose();
+
+        Assert.Equal(0, (await _store.Tokens.GetLoginAttemptsAsync(key, CancellationToken.None))?.Attempts ?? 0);
+    }
+
+    [Fact]
     public async Task RequestAsync_UnknownLogin_CountsAndChecksLikeAKnownOne()
     {
         for (var i = 0; i < 6; i++)
