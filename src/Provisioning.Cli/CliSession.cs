@@ -16,6 +16,7 @@ namespace Provisioning.Cli;
 public sealed class CliSession : IAsyncDisposable
 {
     private readonly string _command;
+    private readonly PasswordGate _gate;
 
     private CliSession(ProvisioningSettings settings, DatabaseLocation location, IProvisioningStore store, CliConsole console, string command)
     {
@@ -32,7 +33,8 @@ public sealed class CliSession : IAsyncDisposable
         Users = new UserService(store, Access, Hasher, limits, time);
         Extensions = new ExtensionService(store, Access, limits);
         Accounts = new UserAccounts(store, Users, Access, time);
-        Tokens = new TokenService(store, Hasher, CoreOptions.Tokens(settings), time, new SessionCache(store), CoreOptions.PasswordGate(settings, time), new LoginCounts());
+        _gate = CoreOptions.PasswordGate(settings, time);
+        Tokens = new TokenService(store, Hasher, CoreOptions.Tokens(settings), time, new SessionCache(store), _gate, new LoginCounts());
         TokenAdministration = new TokenAdministration(store, Users, CoreOptions.Tokens(settings), time);
         Status = new StatusService(store);
         ExtensionImporter = new ExtensionImporter(store, Access);
@@ -130,5 +132,9 @@ public sealed class CliSession : IAsyncDisposable
 
     public int Fail(Result result) => Fail(result.ToFailure());
 
-    public ValueTask DisposeAsync() => Store.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return Store.DisposeAsync();
+    }
 }

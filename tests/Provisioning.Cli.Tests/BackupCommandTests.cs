@@ -25,6 +25,33 @@ public sealed class BackupCommandTests
     }
 
     [Fact]
+    public async Task Backup_ToTheDatabaseItselfEvenForced_RefusedAndTheDatabaseKept()
+    {
+        await using var db = await CliDatabase.CreateAsync();
+        await db.RunOkAsync("extensions", "create", "0000", "still-there@x");
+
+        var refused = await db.RunAsync("backup", db.PathOf("provisioning.db"), "--force");
+        var shown = await db.RunAsync("extensions", "show", "0000", "still-there@x");
+
+        Assert.Equal((2, 0), (refused.ExitCode, shown.ExitCode));
+        Assert.Contains("is the database itself", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_Copy_ReadableByItsOwnerOnly()
+    {
+        await using var db = await CliDatabase.CreateAsync();
+        var target = db.PathOf("private.db");
+
+        await db.RunOkAsync("backup", target);
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+        }
+    }
+
+    [Fact]
     public async Task Backup_FileExists_RefusedUnlessForced()
     {
         await using var db = await CliDatabase.CreateAsync();

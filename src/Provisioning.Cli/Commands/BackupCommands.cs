@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Globalization;
+using Provisioning.Hosting;
 using Provisioning.Storage.Sqlite;
 
 namespace Provisioning.Cli.Commands;
@@ -17,6 +18,10 @@ internal static class BackupCommands
         {
             var sqlite = (SqliteProvisioningStore)session.Store;
             var target = Path.GetFullPath(parse.GetValue(file)!);
+            if (IsPartOf(target, Path.GetFullPath(sqlite.FilePath)))
+            {
+                throw new UsageException($"{target} is the database itself (or its -wal, -shm or -journal); write the copy elsewhere");
+            }
             if (File.Exists(target))
             {
                 if (!parse.GetValue(force))
@@ -25,6 +30,7 @@ internal static class BackupCommands
                 }
                 File.Delete(target);
             }
+            CreatePrivate(target);
             var bytes = await sqlite.BackupAsync(target, ct);
             await session.Console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture, $"Wrote a consistent copy of {sqlite.FilePath} to {target} ({bytes:N0} bytes)."));
@@ -34,7 +40,7 @@ internal static class BackupCommands
         var copy = command.Action!;
         command.SetAction(async (parse, ct) =>
         {
-            if (!string.Equals(context.Settings.Storage.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            if (!StoreFactory.IsSqlite(context.Settings.Storage))
             {
                 await context.Console.Error.WriteLineAsync("error: backup copies a SQLite database; for PostgreSQL use pg_dump (pg_dump -Fc -f provisioning.dump …) and pg_restore");
                 return ExitCodes.Usage;
@@ -42,5 +48,24 @@ internal static class BackupCommands
             return await ((AsynchronousCommandLineAction)copy).InvokeAsync(parse, ct);
         });
         return command;
+    }
+
+    private static readonly string[] DatabaseFiles = ["", "-wal", "-shm", "-journal"];
+
+    private static bool IsPartOf(string target, string database) =>
+        DatabaseFiles.Any(suffix => string.Equals(target, database + suffix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The copy holds password and token hashes: created empty and readable by its owner only before SQLite fills it
+    /// (VACUUM INTO takes an empty file), so it is never readable by others, not even for a moment.
+    /// </summary>
+    private static void CreatePrivate(string target)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var created = new FileStream(target, options);
     }
 }
