@@ -29,7 +29,7 @@ internal sealed class SoapHttpHandler(
     private readonly int _maxRequestBytes = (int)Math.Min(settings.Limits.MaxRequestBytes, Array.MaxLength - 1);
 
     // One delegate for all requests, resolved only if the operation asks, so a request pays nothing for it otherwise.
-    private readonly Func<object?, string> _clientAddress = state => proxies.ClientAddress((HttpContext)state!)?.ToString() ?? "unknown";
+    private readonly Func<object?, string> _clientAddress = state => TrustedProxies.ThrottleKey(proxies.ClientAddress((HttpContext)state!));
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -60,6 +60,26 @@ public sealed class TrustedProxies
         return false;
     }
 
+    /// <summary>
+    /// The address the login throttle counts under: an IPv4 address as it is, an IPv6 address as its /64 network, since
+    /// one host is normally given a whole /64 and could otherwise take a fresh address for every five guesses.
+    /// </summary>
+    public static string ThrottleKey(IPAddress? client)
+    {
+        if (client is null)
+        {
+            return "unknown";
+        }
+        if (client.AddressFamily != AddressFamily.InterNetworkV6 || client.IsIPv4MappedToIPv6)
+        {
+            return (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
+        }
+        Span<byte> bytes = stackalloc byte[16];
+        client.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return new IPAddress(bytes) + "/64";
+    }
+
     /// <summary>The client's address: the TCP peer, or what known proxies say in X-Forwarded-For; null when unknown.</summary>
     public IPAddress? ClientAddress(HttpContext context)
     {

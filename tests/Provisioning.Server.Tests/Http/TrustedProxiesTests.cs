@@ -63,6 +63,16 @@ public sealed class TrustedProxiesTests
         Assert.Contains("proxy.local", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("203.0.113.9", "203.0.113.9")]
+    [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void ThrottleKey_Address_IPv4ItselfIPv6ItsSlash64(string address, string key)
+    {
+        Assert.Equal(key, TrustedProxies.ThrottleKey(IPAddress.Parse(address)));
+    }
+
     private static DefaultHttpContext Request(string peer, string? forwardedFor)
     {
         var context = new DefaultHttpContext();
