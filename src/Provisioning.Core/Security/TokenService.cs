@@ -127,10 +127,10 @@ public sealed class TokenService(
     }
 
     /// <summary>
-    /// The credentials when a turn to hash came in time and the password is right; null when it is wrong, the login
-    /// unknown (verified against a decoy all the same, so the answer takes as long whatever the reason), or no turn came.
+    /// Whether the password was checked (false: no turn to hash came in time), and the credentials when it was right;
+    /// null credentials when it is wrong or the login unknown (verified against a decoy all the same, so the answer takes
+    /// as long whatever the reason).
     /// </summary>
-    /// <summary>Whether the password was checked (false: no turn to hash in time), and the credentials when it was right.</summary>
     private async Task<(bool Checked, UserCredentials? Credentials)> VerifyAsync(LoginAttemptKey key, string password, CancellationToken cancellationToken)
     {
         var credentials = await _tokens.FindCredentialsAsync(key.Eid, key.LoginName, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Primitives;
 
@@ -28,18 +29,38 @@ internal static class RequestCharset
         {
             return true;
         }
+        var name = charset.ToString().Trim('"');
+        if (!Resolved.TryGetValue(name, out var known))
+        {
+            known = Lookup(name);
+            // Bounded: the names come from clients, and a flood of made-up ones must not grow it.
+            if (Resolved.Count < MaxNames)
+            {
+                Resolved.TryAdd(name, known);
+            }
+        }
+        encoding = known.Encoding;
+        return known.Exists;
+    }
+
+    private const int MaxNames = 64;
+
+    // Each name looked up once: a Windows client labels every request alike, and an unknown name would otherwise cost a
+    // caught exception per request.
+    private static readonly ConcurrentDictionary<string, (bool Exists, Encoding? Encoding)> Resolved = new(StringComparer.OrdinalIgnoreCase);
+
+    private static (bool Exists, Encoding? Encoding) Lookup(string name)
+    {
         try
         {
-            var named = Encoding.GetEncoding(charset.ToString().Trim('"'));
-            if (named.CodePage != Encoding.UTF8.CodePage)
-            {
-                encoding = Encoding.GetEncoding(named.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            }
-            return true;
+            var named = Encoding.GetEncoding(name);
+            return named.CodePage == Encoding.UTF8.CodePage
+                ? (true, null)
+                : (true, Encoding.GetEncoding(named.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback));
         }
         catch (ArgumentException)
         {
-            return false;
+            return (false, null);
         }
     }
 }

@@ -12,18 +12,8 @@ public static class EnvelopeReader
 {
     private const string NextActor = "http://schemas.xmlsoap.org/soap/actor/next";
 
+    // The reader owns the stream it is given over the body (CloseInput), so disposing the reader is all a caller does.
     private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-        MaxCharactersFromEntities = 0,
-    };
-
-    private static readonly XmlReaderSettings OwningSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -34,9 +24,6 @@ public static class EnvelopeReader
         MaxCharactersFromEntities = 0,
     };
 
-    /// <summary>A reader over a request body; its size is bounded before it gets here (MaxRequestBytes).</summary>
-    public static XmlReader Create(Stream body) => XmlReader.Create(body, Settings);
-
     /// <summary>
     /// A reader over a request body whose HTTP charset is <paramref name="charset"/> (null for UTF-8 or none). The
     /// body's own byte order mark or XML declaration wins, as XML 1.0 Appendix F says; the charset decides only for a
@@ -46,8 +33,8 @@ public static class EnvelopeReader
     {
         var stream = new ReadOnlyMemoryStream(body);
         return charset is null || NamesItsEncoding(body.Span)
-            ? XmlReader.Create(stream, OwningSettings)
-            : XmlReader.Create(new StreamReader(stream, charset, detectEncodingFromByteOrderMarks: false), OwningSettings);
+            ? XmlReader.Create(stream, Settings)
+            : XmlReader.Create(new StreamReader(stream, charset, detectEncodingFromByteOrderMarks: false), Settings);
     }
 
     /// <summary>True when the bytes begin with a byte order mark, in a two- or four-byte encoding, or with an XML declaration naming an encoding.</summary>

@@ -9,9 +9,8 @@ public static class Elements
 {
     public static T Read<T>(string xml, Func<ElementReader, T> read, ReaderLimits? limits = null, string path = "extension")
     {
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        using var stream = new MemoryStream(bytes);
-        using var reader = EnvelopeReader.Create(stream);
+        // The request path's own reader, over the bytes as a UTF-8 request body.
+        using var reader = EnvelopeReader.Create(Encoding.UTF8.GetBytes(xml), charset: null);
         reader.MoveToContent();
         return read(new ElementReader(reader, path, limits ?? new ReaderLimits()));
     }

@@ -14,9 +14,8 @@ public static class Envelopes
 
     public static (string Namespace, string LocalName) ReadToOperation(string xml)
     {
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        using var stream = new MemoryStream(bytes);
-        using var reader = EnvelopeReader.Create(stream);
+        // The request path's own reader, over the bytes as a UTF-8 request body.
+        using var reader = EnvelopeReader.Create(Encoding.UTF8.GetBytes(xml), charset: null);
         return EnvelopeReader.ReadToOperation(reader);
     }
 
