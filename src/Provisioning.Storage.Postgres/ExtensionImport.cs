@@ -11,7 +11,7 @@ namespace Provisioning.Storage.Postgres;
 /// </summary>
 internal static class ExtensionImport
 {
-    public static async Task<IReadOnlyList<ImportResult>> RunAsync(Db c, IReadOnlyList<ExtensionImportRow> rows, AuditActor actor)
+    public static async Task<IReadOnlyList<ImportResult>> RunAsync(Db c, IReadOnlyList<ExtensionWrite> rows, AuditActor actor)
     {
         var users = new Dictionary<(long, long), bool>();
         var changed = new Dictionary<long, ImportedKeys>();
@@ -28,7 +28,7 @@ internal static class ExtensionImport
         return results;
     }
 
-    private static async Task<ImportResult> OneAsync(Db c, ExtensionImportRow row, Dictionary<(long, long), bool> users, Dictionary<long, ImportedKeys> changed)
+    private static async Task<ImportResult> OneAsync(Db c, ExtensionWrite row, Dictionary<(long, long), bool> users, Dictionary<long, ImportedKeys> changed)
     {
         if (row.UserId is { } userId)
         {
@@ -68,7 +68,7 @@ internal static class ExtensionImport
         return ImportResult.Updated;
     }
 
-    private static void Record(Dictionary<long, ImportedKeys> changed, ExtensionImportRow row, bool created)
+    private static void Record(Dictionary<long, ImportedKeys> changed, ExtensionWrite row, bool created)
     {
         if (!changed.TryGetValue(row.TenantId, out var keys))
         {

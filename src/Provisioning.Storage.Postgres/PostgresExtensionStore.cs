@@ -35,7 +35,7 @@ internal sealed class PostgresExtensionStore(PostgresDatabase db) : IExtensionSt
             cancellationToken);
 
     /// <summary>One batch of a bulk import in one transaction (rolled back for a dry run); see <see cref="ExtensionImport"/>.</summary>
-    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionImportRow> rows, bool dryRun, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionWrite> rows, bool dryRun, CancellationToken cancellationToken)
     {
         var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
         return db.ImportAsync(c => ExtensionImport.RunAsync(c, rows, actor), dryRun, cancellationToken);

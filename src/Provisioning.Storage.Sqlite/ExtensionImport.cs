@@ -36,7 +36,7 @@ internal sealed class ExtensionImport : IDisposable
         _audit = AuditRows.Prepare(c);
     }
 
-    public static List<ImportResult> Run(SqliteConnection c, IReadOnlyList<ExtensionImportRow> rows, AuditActor actor)
+    public static List<ImportResult> Run(SqliteConnection c, IReadOnlyList<ExtensionWrite> rows, AuditActor actor)
     {
         using var import = new ExtensionImport(c, actor);
         var results = new List<ImportResult>(rows.Count);
@@ -57,7 +57,7 @@ internal sealed class ExtensionImport : IDisposable
         _audit.Dispose();
     }
 
-    private ImportResult One(ExtensionImportRow row)
+    private ImportResult One(ExtensionWrite row)
     {
         if (row.UserId is { } userId && !UserInTenant(userId, row.TenantId))
         {
@@ -95,7 +95,7 @@ internal sealed class ExtensionImport : IDisposable
         tenantId,
         key);
 
-    private Extension Value(long id, ExtensionImportRow row, RecordedMedia media) => new()
+    private Extension Value(long id, ExtensionWrite row, RecordedMedia media) => new()
     {
         Id = id,
         TenantId = row.TenantId,

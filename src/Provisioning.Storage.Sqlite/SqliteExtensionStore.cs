@@ -126,7 +126,7 @@ internal sealed class SqliteExtensionStore(SqliteDatabase db) : IExtensionStore
             return StoreWrite<Extension>.Ok(stored, new AuditChange(AuditChange.Extension, stored.Tenant.Eid!, stored.Address!, stored, null));
         });
 
-    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionImportRow> rows, bool dryRun, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionWrite> rows, bool dryRun, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);

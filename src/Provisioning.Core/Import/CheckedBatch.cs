@@ -8,7 +8,7 @@ namespace Provisioning.Core.Import;
 /// </summary>
 internal sealed record CheckedBatch(
     IReadOnlyList<ExtensionRecord> Records,
-    IReadOnlyList<(int Index, ExtensionImportRow Row)> Rows,
+    IReadOnlyList<(int Index, ExtensionWrite Row)> Rows,
     IReadOnlyList<(int Index, RowReport Report)> Rejected)
 {
     public int? FirstRejected => Rejected.Count == 0 ? null : Rejected[0].Index;

@@ -7,11 +7,11 @@ namespace Provisioning.Core.Import;
 
 /// <summary>
 /// Bulk import of extensions from records read one at a time (the file is never held whole). Rows are checked by Core,
-/// then written a batch at a time through <see cref="IExtensionStore.ImportAsync"/>, one transaction per batch; while a
+/// then written a batch at a time through <see cref="IExtensionImport.ImportAsync"/>, one transaction per batch; while a
 /// batch is written the next one is read and checked. Cancellation is honoured between batches only, so an interrupted
 /// import leaves whole batches, and running it again completes it.
 /// </summary>
-public sealed class ExtensionImporter(IProvisioningStore store, TenantAccess access)
+public sealed class ExtensionImporter(IProvisioningStore store, TenantAccess access, TimeProvider time)
 {
     public async Task<ImportSummary> ImportAsync(
         Caller caller,
@@ -48,7 +48,7 @@ public sealed class ExtensionImporter(IProvisioningStore store, TenantAccess acc
             }
             var cut = options.StopOnError ? checkedBatch.FirstRejected : null;
             var rows = checkedBatch.Rows.Where(r => cut is null || r.Index < cut).ToArray();
-            pending = new Written(checkedBatch, cut, rows, store.Extensions.ImportAsync(rows.Select(r => r.Row).ToArray(), options.DryRun, CancellationToken.None));
+            pending = new Written(checkedBatch, cut, rows, store.Extensions.ImportAsync(rows.Select(r => r.Row).ToArray(), options.DryRun, caller.ActorAt(time.GetUtcNow()), CancellationToken.None));
             if (cut is not null)
             {
                 break;
@@ -105,5 +105,5 @@ public sealed class ExtensionImporter(IProvisioningStore store, TenantAccess acc
         _ => Failures.Illegal("The change was refused"),
     };
 
-    private sealed record Written(CheckedBatch Batch, int? Cut, (int Index, ExtensionImportRow Row)[] Rows, Task<IReadOnlyList<ImportResult>> Results);
+    private sealed record Written(CheckedBatch Batch, int? Cut, (int Index, ExtensionWrite Row)[] Rows, Task<IReadOnlyList<ImportResult>> Results);
 }

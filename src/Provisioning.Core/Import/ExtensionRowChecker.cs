@@ -20,13 +20,13 @@ internal sealed class ExtensionRowChecker(IProvisioningStore store, TenantAccess
 
     public async Task<CheckedBatch> CheckAsync(IReadOnlyList<ExtensionRecord> records, CancellationToken cancellationToken)
     {
-        var parsed = new (Tenant? Tenant, ExtensionImportRow? Row, Failure? Failure)[records.Count];
+        var parsed = new (Tenant? Tenant, ExtensionWrite? Row, Failure? Failure)[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             parsed[i] = await ParseAsync(records[i], cancellationToken);
         }
         await LookUpUsersAsync(records, parsed, cancellationToken);
-        var rows = new List<(int, ExtensionImportRow)>(records.Count);
+        var rows = new List<(int, ExtensionWrite)>(records.Count);
         var rejected = new List<(int, RowReport)>();
         for (var i = 0; i < records.Count; i++)
         {
@@ -53,7 +53,7 @@ internal sealed class ExtensionRowChecker(IProvisioningStore store, TenantAccess
         return new CheckedBatch(records, rows, rejected);
     }
 
-    private async Task<(Tenant?, ExtensionImportRow?, Failure?)> ParseAsync(ExtensionRecord record, CancellationToken cancellationToken)
+    private async Task<(Tenant?, ExtensionWrite?, Failure?)> ParseAsync(ExtensionRecord record, CancellationToken cancellationToken)
     {
         var tenant = await TenantAsync(record.Eid, cancellationToken);
         if (!tenant.IsOk)
@@ -71,7 +71,7 @@ internal sealed class ExtensionRowChecker(IProvisioningStore store, TenantAccess
             return (tenant.Value, null, failure);
         }
         var media = MediaChange.FromFlags(voice, video, im, screen);
-        return (tenant.Value, new ExtensionImportRow(tenant.Value.Id, record.Extension!, mode ?? RecordingMode.Full, media, null), null);
+        return (tenant.Value, new ExtensionWrite(tenant.Value.Id, record.Extension!, mode ?? RecordingMode.Full, media, null), null);
     }
 
     private async Task<Result<Tenant>> TenantAsync(string? eid, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal sealed class ExtensionRowChecker(IProvisioningStore store, TenantAccess
     }
 
     /// <summary>Looks up, one query per environment, the login names of this batch that no earlier batch looked up.</summary>
-    private async Task LookUpUsersAsync(IReadOnlyList<ExtensionRecord> records, (Tenant? Tenant, ExtensionImportRow? Row, Failure? Failure)[] parsed, CancellationToken cancellationToken)
+    private async Task LookUpUsersAsync(IReadOnlyList<ExtensionRecord> records, (Tenant? Tenant, ExtensionWrite? Row, Failure? Failure)[] parsed, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<long, HashSet<string>>();
         for (var i = 0; i < records.Count; i++)

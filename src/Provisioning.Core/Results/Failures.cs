@@ -10,6 +10,9 @@ public static class Failures
     public static readonly Failure LoginFailed = new(Outcome.General, "com.verba.web.user.UserNotFoundException");
     public static readonly Failure DefaultGroupNotDeletable = new(Outcome.IllegalArgument, "This is the default group and so it can not be deleted.");
 
+    public static readonly Failure LastSystemAdministrator =
+        new(Outcome.IllegalArgument, "The last unlocked System Administrator cannot be deleted, locked or lose that role");
+
     public static readonly Failure PermissionDenied = new(Outcome.Unauthorized, "Permission denied.");
 
     public static Failure ExtensionExists(string eid, string address) =>

@@ -11,7 +11,7 @@ namespace Provisioning.Core.Services;
 /// <see cref="GeneratePassword"/> and hands it over before bootstrap, so it is never created without the host having
 /// stored it somewhere the operator can read.
 /// </summary>
-public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher)
+public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher, TimeProvider time)
 {
     public const string ReferenceEid = "0000";
 
@@ -30,6 +30,7 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
         }
         var tenant = await store.Tenants.CreateAsync(
             new Tenant { Eid = ReferenceEid, ShortName = "Ref.", DisplayName = "Reference environment" },
+            Caller.System.ActorAt(time.GetUtcNow()),
             cancellationToken);
         if (!tenant.IsOk)
         {
@@ -46,10 +47,10 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
             Roles = [Roles.SystemAdministrator],
         };
         var password = hasher.Hash(PasswordHasher.Md5Hex(adminPassword));
-        var write = await store.Users.CreateAsync(new UserWrite(admin, password), cancellationToken);
+        var write = await store.Users.CreateAsync(new UserWrite(admin, password), Caller.System.ActorAt(time.GetUtcNow()), cancellationToken);
         if (!write.IsOk)
         {
-            throw new InvalidOperationException($"Bootstrap could not create the administrator '{adminLogin}': {write.Status} {write.Detail}");
+            throw new InvalidOperationException($"Bootstrap could not create the administrator '{adminLogin}': {write.Status} {write.Key} {write.Refusal?.Message}");
         }
         return new BootstrapResult(Created: true);
     }

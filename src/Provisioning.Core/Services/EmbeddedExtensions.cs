@@ -1,6 +1,7 @@
 using System.Globalization;
 using Provisioning.Core.Model;
 using Provisioning.Core.Results;
+using Provisioning.Core.Storage;
 
 namespace Provisioning.Core.Services;
 
@@ -24,13 +25,10 @@ internal static class EmbeddedExtensions
         return null;
     }
 
-    public static IReadOnlyList<Extension> Bind(IReadOnlyList<Extension> extensions, Tenant tenant) =>
-        extensions.Select(e => e with
+    /// <summary>The extensions as the user write stores them; the media change applies to the stored media of one taken over.</summary>
+    public static IReadOnlyList<ExtensionWrite> Bind(IReadOnlyList<Extension> extensions, Tenant tenant) =>
+        extensions.Select(e => new ExtensionWrite(tenant.Id, e.Address!, e.Mode, e.MediaChange ?? MediaChange.Exactly(e.Media), null)
         {
-            Id = null,
-            TenantId = tenant.Id,
             Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
-            User = null,
-            Media = e.MediaOver(Model.RecordedMedia.None),
         }).ToArray();
 }

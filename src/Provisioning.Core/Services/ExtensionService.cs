@@ -6,7 +6,7 @@ using Provisioning.Core.Storage;
 namespace Provisioning.Core.Services;
 
 /// <summary>createExtension, updateExtension, getExtension, listExtensions and deleteExtension.</summary>
-public sealed class ExtensionService(IProvisioningStore store, TenantAccess access, ApiLimits limits)
+public sealed class ExtensionService(IProvisioningStore store, TenantAccess access, ApiLimits limits, TimeProvider time)
 {
     private readonly IExtensionStore _extensions = store.Extensions;
 
@@ -22,8 +22,8 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         {
             return failure;
         }
-        var write = await _extensions.CreateAsync(extension, cancellationToken);
-        return ToResult(write, tenant.Value, extension, names);
+        var write = await _extensions.CreateAsync(extension, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        return ToResult(write, tenant.Value, input, names);
     }
 
     public async Task<Result> UpdateAsync(Caller caller, Extension input, MediaChange media, ExtensionFields names, CancellationToken cancellationToken)
@@ -40,8 +40,8 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         }
         // With an id the extension is found by it and the address may change; without, the address finds it.
         var key = new ExtensionKey(tenant.Value.Id, input.Id, input.Id is null ? input.Address : null);
-        var write = await _extensions.UpdateAsync(key, extension, cancellationToken);
-        return ToResult(write, tenant.Value, extension, names);
+        var write = await _extensions.UpdateAsync(key, extension, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        return ToResult(write, tenant.Value, input, names);
     }
 
     public async Task<Result> DeleteAsync(Caller caller, Extension input, ExtensionFields names, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         {
             return Failures.Mandatory($"{names.Root}.id or {names.Address}");
         }
-        var write = await _extensions.DeleteAsync(new ExtensionKey(tenant.Value.Id, input.Id, input.Address), cancellationToken);
+        var write = await _extensions.DeleteAsync(new ExtensionKey(tenant.Value.Id, input.Id, input.Address), caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, tenant.Value, input, names);
     }
 
@@ -109,20 +109,14 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         return Result<IReadOnlyList<Extension>>.Ok(tenants.Value is [] ? [] : await _extensions.ListAsync(query, limit, cancellationToken));
     }
 
-    private static Extension Prepare(Extension input, MediaChange media, Tenant tenant, ExtensionFields names, out Failure? invalid)
+    private static ExtensionWrite Prepare(Extension input, MediaChange media, Tenant tenant, ExtensionFields names, out Failure? invalid)
     {
         invalid = media.Problem
             ?? Rules.RequiredText(input.Address, names.Address, ApiLimits.ExtensionLength)
             ?? Rules.Positive(input.Id, $"{names.Root}.id")
             ?? (input.User is { Id: null } ? Failures.Mandatory($"{names.Root}.user.id") : (Failure?)null)
             ?? Rules.Positive(input.User?.Id, $"{names.Root}.user.id");
-        return input with
-        {
-            TenantId = tenant.Id,
-            Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
-            Media = invalid is null ? media.ApplyTo(RecordedMedia.None) : RecordedMedia.None,
-            MediaChange = media,
-        };
+        return new ExtensionWrite(tenant.Id, input.Address ?? string.Empty, input.Mode, media, input.User?.Id) { Tenant = new TenantRef(tenant.Eid, tenant.ShortName) };
     }
 
     private static Result ToResult(StoreWrite<Extension> write, Tenant tenant, Extension input, ExtensionFields names) => write.Status switch

@@ -21,7 +21,7 @@ public sealed class GroupService(IProvisioningStore store, TenantAccess access, 
         {
             return invalid;
         }
-        var write = await _groups.CreateAsync(Bind(input, tenant.Value) with { Id = null }, cancellationToken);
+        var write = await _groups.CreateAsync(Bind(input, tenant.Value) with { Id = null }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input);
     }
 
@@ -46,7 +46,7 @@ public sealed class GroupService(IProvisioningStore store, TenantAccess access, 
         {
             return invalid;
         }
-        var write = await _groups.UpdateAsync(Bind(input, tenant.Value), replace, cancellationToken);
+        var write = await _groups.UpdateAsync(Bind(input, tenant.Value), replace, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input);
     }
 
@@ -61,7 +61,7 @@ public sealed class GroupService(IProvisioningStore store, TenantAccess access, 
         {
             return Failures.DefaultGroupNotDeletable;
         }
-        var write = await _groups.DeleteAsync(groupId!.Value, cancellationToken);
+        var write = await _groups.DeleteAsync(groupId!.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return write.Status switch
         {
             WriteStatus.Ok => Result.Ok(),
@@ -130,7 +130,7 @@ public sealed class GroupService(IProvisioningStore store, TenantAccess access, 
     {
         WriteStatus.Ok => Result<Group>.Ok(write.Value!),
         WriteStatus.Duplicate => Failures.Exists("group", "name", input.Name!),
-        WriteStatus.MissingReference => Failures.DoesNotExist("group.users.user.id", write.Detail ?? string.Empty),
+        WriteStatus.MissingReference => Failures.DoesNotExist("group.users.user.id", write.KeyValue ?? string.Empty),
         WriteStatus.NotFound => Failures.DoesNotExist("group.id", input.Id ?? 0),
         _ => write.Refusal ?? Failures.Illegal("The change was refused"),
     };

@@ -6,7 +6,7 @@ using Provisioning.Core.Storage;
 namespace Provisioning.Core.Services;
 
 /// <summary>createEnvironment, updateEnvironment, getEnvironmentByEid, getEnvironmentByShortName, listEnvironments.</summary>
-public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
+public sealed class TenantService(IProvisioningStore store, ApiLimits limits, TimeProvider time)
 {
     private readonly ITenantStore _tenants = store.Tenants;
 
@@ -20,7 +20,7 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
         {
             return invalid;
         }
-        var write = await _tenants.CreateAsync(input with { Id = 0 }, cancellationToken);
+        var write = await _tenants.CreateAsync(input with { Id = 0 }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input);
     }
 
@@ -39,7 +39,7 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
         {
             return invalid;
         }
-        var write = await _tenants.UpdateAsync(input with { Id = stored.Id, Eid = stored.Eid }, cancellationToken);
+        var write = await _tenants.UpdateAsync(input with { Id = stored.Id, Eid = stored.Eid }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input).ToResult();
     }
 
@@ -59,7 +59,7 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
         {
             return Failures.DoesNotExist("eid", eid!);
         }
-        var write = await _tenants.DeleteAsync(stored.Id, cancellationToken);
+        var write = await _tenants.DeleteAsync(stored.Id, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return write.Status switch
         {
             WriteStatus.Ok => Result.Ok(),
@@ -122,7 +122,7 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits)
     private static Result<Tenant> ToResult(StoreWrite<Tenant> write, Tenant input) => write.Status switch
     {
         WriteStatus.Ok => Result<Tenant>.Ok(write.Value!),
-        WriteStatus.Duplicate when write.Detail == "shortName" => Failures.Exists("environment", "shortName", input.ShortName!),
+        WriteStatus.Duplicate when write.Key == StoreKey.ShortName => Failures.Exists("environment", "shortName", input.ShortName!),
         WriteStatus.Duplicate => Failures.Exists("environment", "eid", input.Eid!),
         WriteStatus.NotFound => Failures.DoesNotExist("environment.eid", input.Eid!),
         _ => write.Refusal ?? Failures.Illegal("The change was refused"),

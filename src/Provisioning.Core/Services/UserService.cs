@@ -22,7 +22,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return prepared.ToFailure();
         }
-        var write = await _users.CreateAsync(prepared.Value, cancellationToken);
+        var write = await _users.CreateAsync(prepared.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, prepared.Value.User, tenant.Value);
     }
 
@@ -43,7 +43,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return prepared.ToFailure();
         }
-        var write = await _users.UpdateAsync(prepared.Value, cancellationToken);
+        var write = await _users.UpdateAsync(prepared.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, prepared.Value.User, tenant);
     }
 
@@ -62,7 +62,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return elevation;
         }
-        var write = await _users.DeleteAsync(userId.Value, cancellationToken);
+        var write = await _users.DeleteAsync(userId.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return write.Status switch
         {
             WriteStatus.Ok => Result.Ok(),
@@ -161,10 +161,11 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
             TenantId = tenant.Id,
             Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
             UserType = input.UserType ?? UserType.Verba,
-            Extensions = EmbeddedExtensions.Bind(input.Extensions, tenant),
+            Extensions = [],
             Memberships = MembershipRules.Bind(memberships.Value, time.GetUtcNow()),
         };
-        return Result<UserWrite>.Ok(new UserWrite(user, passwordMd5 is null ? null : hasher.Hash(passwordMd5.ToLowerInvariant())));
+        var hash = passwordMd5 is null ? null : hasher.Hash(passwordMd5.ToLowerInvariant());
+        return Result<UserWrite>.Ok(new UserWrite(user, hash) { Extensions = EmbeddedExtensions.Bind(input.Extensions, tenant) });
     }
 
     /// <summary>Memberships may name their group by name instead of id; the name is looked up in the user's environment.</summary>
@@ -191,9 +192,9 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
     private static Result<User> ToResult(StoreWrite<User> write, User user, Tenant tenant) => write.Status switch
     {
         WriteStatus.Ok => Result<User>.Ok(write.Value!),
-        WriteStatus.Duplicate when ExtensionKeys.TryParse(write.Detail, out var address) => Failures.ExtensionExists(tenant.Eid!, address),
+        WriteStatus.Duplicate when write.Key == StoreKey.Extension => Failures.ExtensionExists(tenant.Eid!, write.KeyValue!),
         WriteStatus.Duplicate => Failures.Exists("user", "loginName", $"{tenant.Eid}:{user.LoginName}"),
-        WriteStatus.MissingReference when write.Detail == "observerGroupId" => Failures.DoesNotExist("user.observerGroupId", user.ObserverGroupId ?? 0),
+        WriteStatus.MissingReference when write.Key == StoreKey.ObserverGroup => Failures.DoesNotExist("user.observerGroupId", user.ObserverGroupId ?? 0),
         WriteStatus.MissingReference => Failures.DoesNotExist("user.observerUserId", user.ObserverUserId ?? 0),
         WriteStatus.NotFound => Failures.DoesNotExist("user.id", user.Id ?? 0),
         _ => write.Refusal ?? Failures.Illegal("The change was refused"),

@@ -4,6 +4,10 @@ namespace Provisioning.Core.Storage;
 
 /// <summary>
 /// A user to store with everything embedded in it, all or nothing. <see cref="PasswordHash"/> is the slow hash, or null
-/// to keep the stored one on update. <see cref="User"/> has <see cref="User.TenantId"/> set, and on update its id.
+/// to keep the stored one on update. <see cref="User"/> has <see cref="User.TenantId"/> set, and on update its id; its
+/// extensions are <see cref="Extensions"/> (the user's own list is not read).
 /// </summary>
-public sealed record UserWrite(User User, string? PasswordHash);
+public sealed record UserWrite(User User, string? PasswordHash)
+{
+    public IReadOnlyList<ExtensionWrite> Extensions { get; init; } = [];
+}

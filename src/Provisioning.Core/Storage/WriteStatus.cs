@@ -5,10 +5,10 @@ public enum WriteStatus
 {
     Ok = 0,
 
-    /// <summary>A natural key is taken; <see cref="StoreWrite{T}.Detail"/> names the key.</summary>
+    /// <summary>A natural key is taken; <see cref="StoreWrite{T}.Key"/> names the key.</summary>
     Duplicate,
 
-    /// <summary>A referenced object does not exist (or belongs to another environment); Detail names it.</summary>
+    /// <summary>A referenced object does not exist (or belongs to another environment); <see cref="StoreWrite{T}.Key"/> names it.</summary>
     MissingReference,
 
     /// <summary>The object to change does not exist.</summary>

@@ -9,7 +9,7 @@ public abstract partial class StoreContractTests<TFixture>
 {
     private static readonly MediaChange Defaults = MediaChange.FromFlags(null, null, null, null);
 
-    private static ExtensionImportRow ImportRow(Tenant tenant, string address, RecordingMode mode = RecordingMode.Full, MediaChange? media = null, long? userId = null) =>
+    private static ExtensionWrite ImportRow(Tenant tenant, string address, RecordingMode mode = RecordingMode.Full, MediaChange? media = null, long? userId = null) =>
         new(tenant.Id, address, mode, media ?? Defaults, userId);
 
     [Fact]

@@ -1,0 +1,11 @@
+using Provisioning.Core.Model;
+
+namespace Provisioning.Core.Storage;
+
+/// <summary>Reading extensions; the address is unique per environment ignoring case. Reads fill in the linked user.</summary>
+public interface IExtensionReads
+{
+    Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken);
+}
