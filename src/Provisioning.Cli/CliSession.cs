@@ -15,12 +15,11 @@ namespace Provisioning.Cli;
 /// </summary>
 public sealed class CliSession : IAsyncDisposable
 {
-    private readonly string _command;
     private readonly PasswordGate _gate;
 
     private CliSession(ProvisioningSettings settings, DatabaseLocation location, IProvisioningStore store, CliConsole console, string command)
     {
-        _command = command;
+        Caller = Caller.Operator(OperatorName) with { Operation = "cli:" + command };
         Settings = settings;
         Location = location;
         Store = store;
@@ -50,7 +49,8 @@ public sealed class CliSession : IAsyncDisposable
 
     public CliConsole Console { get; }
 
-    public Caller Caller { get; } = Caller.Operator(OperatorName);
+    /// <summary>The operator, acting in the command being run ("cli:users add"): what it changes is audited so.</summary>
+    public Caller Caller { get; }
 
     public PasswordHasher Hasher { get; }
 
@@ -118,10 +118,6 @@ public sealed class CliSession : IAsyncDisposable
         }
         return session;
     }
-
-    /// <summary>Records the operator as the actor of what follows, until disposed.</summary>
-    public AuditContext.Scope Audit() =>
-        AuditContext.Begin(new AuditActor(TimeProvider.System.GetUtcNow(), OperatorName, null, "cli:" + _command));
 
     /// <summary>Writes a Core failure to standard error; returns the exit code for it.</summary>
     public int Fail(Failure failure)

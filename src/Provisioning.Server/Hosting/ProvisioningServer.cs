@@ -100,7 +100,7 @@ public static class ProvisioningServer
             Log.DatabaseDirectoryCreated(logger, created);
         }
         var login = settings.Bootstrap.AdminLogin;
-        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, cancellationToken);
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, Caller.System, cancellationToken);
         Log.StorageReady(logger, settings.Storage.Provider, location.Description, init.SchemaVersion);
         if (init.Bootstrap.Created)
         {
