@@ -1,5 +1,4 @@
 using Npgsql;
-using Provisioning.Core.Audit;
 using Provisioning.Core.Resilience;
 using Provisioning.Core.Storage;
 
@@ -9,28 +8,22 @@ namespace Provisioning.Storage.Postgres;
 /// The store for several server instances on one PostgreSQL database: everything that is state (data, tokens, the
 /// login throttle, ids, the audit log) lives in the database, so any instance answers any request.
 /// </summary>
-public sealed class PostgresProvisioningStore : IProvisioningStore
+public sealed class PostgresProvisioningStore : SqlProvisioningStore
 {
     private readonly PostgresDatabase _db;
     private readonly ChangeFeed _feed;
 
     private PostgresProvisioningStore(PostgresDatabase db, ChangeFeed feed)
+        : base(db, new PostgresExtensionImport(db))
     {
         _db = db;
         _feed = feed;
-        var stores = new SqlStores(db, new PostgresExtensionImport(db), feed.Raise);
-        Tenants = stores.Tenants;
-        Users = stores.Users;
-        Extensions = stores.Extensions;
-        Tokens = stores.Tokens;
-        Groups = stores.Groups;
-        Audit = stores.Audit;
     }
 
     /// <summary>Several server instances may share the database.</summary>
-    public bool IsShared => true;
+    public override bool IsShared => true;
 
-    public event Action<StoreChange>? Changed
+    public override event Action<StoreChange>? Changed
     {
         add => _feed.Changed += value;
         remove => _feed.Changed -= value;
@@ -43,19 +36,7 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
         set => _feed.Observer = value;
     }
 
-    public int LatestSchemaVersion => PostgresMigrations.Latest;
-
-    public ITenantStore Tenants { get; }
-
-    public IUserStore Users { get; }
-
-    public IExtensionStore Extensions { get; }
-
-    public ITokenStore Tokens { get; }
-
-    public IGroupStore Groups { get; }
-
-    public IAuditStore Audit { get; }
+    public override int LatestSchemaVersion => PostgresMigrations.Latest;
 
     /// <summary>
     /// Prepares the connection pool for the database that <paramref name="connectionString"/> (an Npgsql connection
@@ -89,20 +70,23 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
     }
 
     /// <summary>Migrates, then starts listening for the changes other instances make.</summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public override async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         var version = await PostgresMigrations.MigrateAsync(_db, cancellationToken);
         _feed.Start();
         return version;
     }
 
-    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => PostgresMigrations.CurrentAsync(_db, cancellationToken);
+    public override Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => PostgresMigrations.CurrentAsync(_db, cancellationToken);
 
-    public Task PingAsync(CancellationToken cancellationToken) => _db.ReadAsync((Db c) => c.ScalarAsync("SELECT 1"), cancellationToken);
+    public override Task PingAsync(CancellationToken cancellationToken) => _db.ReadAsync((Db c) => c.ScalarAsync("SELECT 1"), cancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _feed.DisposeAsync();
         await _db.DisposeAsync();
     }
+
+    /// <summary>Other instances hear of the change through NOTIFY, sent with its transaction; this one at once.</summary>
+    private protected override void Raise(StoreChange change) => _feed.Raise(change);
 }

@@ -1,42 +1,23 @@
-using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode with full sync.</summary>
-public sealed class SqliteProvisioningStore : IProvisioningStore
+public sealed class SqliteProvisioningStore : SqlProvisioningStore
 {
     private readonly SqliteDatabase _db;
 
     private SqliteProvisioningStore(SqliteDatabase db)
+        : base(db, new SqliteExtensionImport(db), reads => new CachedExtensionReads(reads, db.Writer))
     {
         _db = db;
-        var stores = new SqlStores(db, new SqliteExtensionImport(db), Raise, reads => new CachedExtensionReads(reads, db.Writer));
-        Tenants = stores.Tenants;
-        Users = stores.Users;
-        Extensions = stores.Extensions;
-        Tokens = stores.Tokens;
-        Groups = stores.Groups;
-        Audit = stores.Audit;
     }
 
     /// <summary>One server process owns a SQLite file (the command line writes through the same rules, and briefly).</summary>
-    public bool IsShared => false;
+    public override bool IsShared => false;
 
     /// <summary>Raised after commit; one process owns a SQLite file, so no other instance needs telling.</summary>
-    public event Action<StoreChange>? Changed;
-
-    public ITenantStore Tenants { get; }
-
-    public IUserStore Users { get; }
-
-    public IExtensionStore Extensions { get; }
-
-    public ITokenStore Tokens { get; }
-
-    public IGroupStore Groups { get; }
-
-    public IAuditStore Audit { get; }
+    public override event Action<StoreChange>? Changed;
 
     /// <summary>Called with the size of every committed batch of writes (group commit).</summary>
     public Action<int>? CommitObserver
@@ -58,7 +39,7 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     /// <summary>Opens (creating if needed) the database file that <paramref name="connectionString"/> names.</summary>
     public static SqliteProvisioningStore Open(string connectionString) => new(SqliteDatabase.Open(connectionString));
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public override async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -86,13 +67,13 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
         },
         cancellationToken);
 
-    public Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
+    public override Task PingAsync(CancellationToken cancellationToken) => _db.PingAsync(cancellationToken);
 
-    public int LatestSchemaVersion => SqliteDatabase.LatestVersion;
+    public override int LatestSchemaVersion => SqliteDatabase.LatestVersion;
 
-    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => _db.ReadAsync(SqliteDatabase.SchemaVersion, cancellationToken);
+    public override Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => _db.ReadAsync(SqliteDatabase.SchemaVersion, cancellationToken);
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+    public override ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private void Raise(StoreChange change) => Changed?.Invoke(change);
+    private protected override void Raise(StoreChange change) => Changed?.Invoke(change);
 }

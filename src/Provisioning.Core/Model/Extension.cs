@@ -24,12 +24,10 @@ public sealed record Extension
     public User? User { get; init; }
 
     /// <summary>
-    /// Input only: what the request said about the media. A store applies it to the stored value inside its write
-    /// transaction, so a v2 flag keeps the directions that v3 chose, without a race.
+    /// Input only, as a front reads a request: what it said about the media. Core passes it on in the write command
+    /// (<see cref="Storage.ExtensionWrite"/>), which applies it to the stored value inside the write transaction, so a v2
+    /// flag keeps the directions that v3 chose, without a race. Never stored, never read from a store.
     /// </summary>
     [JsonIgnore]
     public MediaChange? MediaChange { get; init; }
-
-    /// <summary>The media to store over <paramref name="stored"/> (none for a new extension).</summary>
-    public RecordedMedia MediaOver(RecordedMedia stored) => MediaChange?.ApplyTo(stored) ?? Media;
 }
