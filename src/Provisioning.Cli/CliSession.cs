@@ -1,4 +1,4 @@
-using Provisioning.Core.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Results;
@@ -10,69 +10,54 @@ using Provisioning.Hosting;
 namespace Provisioning.Cli;
 
 /// <summary>
-/// One run of one command: the settings, the store they name, and the Core services over it, used by the operator
-/// (a System Administrator acting locally). Every change is made under an audit actor "cli:{user}".
+/// One run of one command: the settings, the store they name, and the Core services over it, composed by
+/// <see cref="CompositionRoot"/> as the server's are, used by the operator (a System Administrator acting locally).
+/// Every change is audited for the operator "cli:{user}" in the command run.
 /// </summary>
 public sealed class CliSession : IAsyncDisposable
 {
-    private readonly string _command;
-    private readonly PasswordGate _gate;
+    private readonly ServiceProvider _services;
 
-    private CliSession(ProvisioningSettings settings, DatabaseLocation location, IProvisioningStore store, CliConsole console, string command)
+    private CliSession(ServiceProvider services, CliConsole console, string command)
     {
-        _command = command;
-        Settings = settings;
-        Location = location;
-        Store = store;
+        _services = services;
+        Caller = Caller.Operator(OperatorName) with { Operation = "cli:" + command };
         Console = console;
-        var time = TimeProvider.System;
-        var limits = CoreOptions.Limits(settings);
-        Hasher = CoreOptions.Hasher(settings);
-        Access = new TenantAccess(store, new TenantCache(store));
-        Tenants = new TenantService(store, limits);
-        Users = new UserService(store, Access, Hasher, limits, time);
-        Extensions = new ExtensionService(store, Access, limits);
-        Accounts = new UserAccounts(store, Users, Access, time);
-        _gate = CoreOptions.PasswordGate(settings, time);
-        Tokens = new TokenService(store, Hasher, CoreOptions.Tokens(settings), time, new SessionCache(store), _gate, new LoginCounts());
-        TokenAdministration = new TokenAdministration(store, Users, CoreOptions.Tokens(settings), time);
-        Status = new StatusService(store);
-        ExtensionImporter = new ExtensionImporter(store, Access);
-        UserImporter = new UserImporter(store, Access, Users, Accounts);
     }
 
-    public ProvisioningSettings Settings { get; }
+    public ProvisioningSettings Settings => Get<ProvisioningSettings>();
 
     /// <summary>Where the database is, as the server logs it at start.</summary>
-    public DatabaseLocation Location { get; }
+    public DatabaseLocation Location => Get<DatabaseLocation>();
 
-    public IProvisioningStore Store { get; }
+    public IProvisioningStore Store => Get<IProvisioningStore>();
 
     public CliConsole Console { get; }
 
-    public Caller Caller { get; } = Caller.Operator(OperatorName);
+    /// <summary>The operator, acting in the command being run ("cli:users add"): what it changes is audited so.</summary>
+    public Caller Caller { get; }
 
-    public PasswordHasher Hasher { get; }
+    public PasswordHasher Hasher => Get<PasswordHasher>();
 
-    public TenantAccess Access { get; }
+    public TenantAccess Access => Get<TenantAccess>();
 
-    public TenantService Tenants { get; }
+    public TenantService Tenants => Get<TenantService>();
 
-    public UserService Users { get; }
+    public UserService Users => Get<UserService>();
 
-    public ExtensionService Extensions { get; }
+    public ExtensionService Extensions => Get<ExtensionService>();
 
-    public UserAccounts Accounts { get; }
+    public UserAccounts Accounts => Get<UserAccounts>();
 
-    public TokenService Tokens { get; }
+    public TokenService Tokens => Get<TokenService>();
 
-    public TokenAdministration TokenAdministration { get; }
+    public TokenAdministration TokenAdministration => Get<TokenAdministration>();
 
-    public StatusService Status { get; }
+    public StatusService Status => Get<StatusService>();
 
-    public ExtensionImporter ExtensionImporter { get; }
+    public ExtensionImporter ExtensionImporter => Get<ExtensionImporter>();
 
-    public UserImporter UserImporter { get; }
+    public UserImporter UserImporter => Get<UserImporter>();
 
     /// <summary>The login recorded in the audit log for changes made here.</summary>
     public static string OperatorName => "cli:" + Environment.UserName;
@@ -80,23 +65,12 @@ public sealed class CliSession : IAsyncDisposable
     /// <summary>Opens the configured store; unless <paramref name="anySchema"/>, it must be initialised to this build's schema.</summary>
     public static async Task<CliSession> OpenAsync(ProvisioningSettings settings, CliConsole console, string command, bool anySchema, CancellationToken cancellationToken)
     {
-        IProvisioningStore store;
-        DatabaseLocation location;
-        try
-        {
-            location = DatabaseLocation.Of(settings.Storage);
-            location.Prepare();
-            store = StoreFactory.Open(settings.Storage);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Data.Common.DbException)
-        {
-            throw new UsageException($"Cannot open the database ({settings.Storage.Provider}): {e.Message}");
-        }
+        var session = new CliSession(await ComposeAsync(settings), console, command);
+        var (store, location) = (session.Store, session.Location);
         if (location.CreatedDirectory is { } created)
         {
             await console.Error.WriteLineAsync($"Created the missing folder {created} of the SQLite database.");
         }
-        var session = new CliSession(settings, location, store, console, command);
         if (!anySchema)
         {
             int version;
@@ -119,9 +93,25 @@ public sealed class CliSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Records the operator as the actor of what follows, until disposed.</summary>
-    public AuditContext.Scope Audit() =>
-        AuditContext.Begin(new AuditActor(TimeProvider.System.GetUtcNow(), OperatorName, null, "cli:" + _command));
+    /// <summary>Core as the server composes it, with the store opened at once: a database that cannot be opened is a usage error.</summary>
+    private static async Task<ServiceProvider> ComposeAsync(ProvisioningSettings settings)
+    {
+        ServiceProvider? services = null;
+        try
+        {
+            services = new ServiceCollection().AddProvisioning(settings).BuildServiceProvider();
+            services.GetRequiredService<IProvisioningStore>();
+            return services;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Data.Common.DbException)
+        {
+            if (services is not null)
+            {
+                await services.DisposeAsync();
+            }
+            throw new UsageException($"Cannot open the database ({settings.Storage.Provider}): {e.Message}");
+        }
+    }
 
     /// <summary>Writes a Core failure to standard error; returns the exit code for it.</summary>
     public int Fail(Failure failure)
@@ -132,9 +122,9 @@ public sealed class CliSession : IAsyncDisposable
 
     public int Fail(Result result) => Fail(result.ToFailure());
 
-    public ValueTask DisposeAsync()
-    {
-        _gate.Dispose();
-        return Store.DisposeAsync();
-    }
+    /// <summary>Closes what the provider made, the store last (it was made first).</summary>
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 }

@@ -11,14 +11,15 @@ public static class StoreInitializer
         IProvisioningStore store,
         PasswordHasher hasher,
         ProvisioningSettings settings,
+        Caller by,
         CancellationToken cancellationToken)
     {
         var schema = await store.MigrateAsync(cancellationToken);
-        var bootstrapper = new Bootstrapper(store, hasher);
+        var bootstrapper = new Bootstrapper(store, hasher, TimeProvider.System);
         var login = settings.Bootstrap.AdminLogin;
         if (settings.Bootstrap.AdminPassword is { Length: > 0 } configured)
         {
-            return new StoreInitialization(schema, await bootstrapper.RunAsync(login, configured, cancellationToken), PasswordFile: null);
+            return new StoreInitialization(schema, await bootstrapper.RunAsync(login, configured, by, cancellationToken), PasswordFile: null);
         }
         if (!await bootstrapper.IsDueAsync(cancellationToken))
         {
@@ -28,7 +29,7 @@ public static class StoreInitializer
         // nobody can log in to.
         var password = Bootstrapper.GeneratePassword();
         var file = AdminPasswordFile.Write(settings, password);
-        var result = await bootstrapper.RunAsync(login, password, cancellationToken);
+        var result = await bootstrapper.RunAsync(login, password, by, cancellationToken);
         if (!result.Created)
         {
             AdminPasswordFile.Withdraw(file, password);

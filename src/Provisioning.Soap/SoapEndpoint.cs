@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using Provisioning.Core.Audit;
 using Provisioning.Soap.Binding;
 using Provisioning.Soap.Envelope;
 using Provisioning.Soap.Operations;
@@ -57,11 +56,7 @@ public sealed class SoapEndpoint
             EnvelopeWriter.WriteFault(output, fault.Code, fault.Message);
             return new SoapOutcome(500, null, fault.Code);
         }
-        Wire.Reply reply;
-        using (AuditContext.Begin(new AuditActor(_time.GetUtcNow(), "anonymous", null, $"v{Version}:{operation}")))
-        {
-            reply = await invocation(request, cancellationToken);
-        }
+        var reply = await invocation(request with { Operation = $"v{Version}:{operation}" }, cancellationToken);
         EnvelopeWriter.WriteResponse(output, Namespace, operation, reply.WriteReturnContent);
         return new SoapOutcome(200, operation, null, reply.Outcome);
     }

@@ -4,7 +4,7 @@ namespace Provisioning.Soap;
 
 /// <summary>
 /// What an operation may need to know of its request beyond the parameters: the client's address, which counts failed
-/// logins (spec §4). Resolved only when asked for (only requestToken asks), so no other request pays for it.
+/// logins (spec §4), and the operation's name, which the audit log records. Resolved only when asked for (only requestToken asks), so no other request pays for it.
 /// </summary>
 public readonly struct SoapRequest(object? state, Func<object?, string>? clientAddress)
 {
@@ -12,4 +12,7 @@ public readonly struct SoapRequest(object? state, Func<object?, string>? clientA
     public static SoapRequest Local => default;
 
     public string ClientAddress => clientAddress?.Invoke(state) ?? LoginAttemptKey.Local;
+
+    /// <summary>The operation as the audit log names what it changes: "v3:createUser".</summary>
+    public string? Operation { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Provisioning.Storage.Postgres;
 /// </summary>
 internal static class ExtensionImport
 {
-    public static async Task<IReadOnlyList<ImportResult>> RunAsync(Db c, IReadOnlyList<ExtensionWrite> rows, AuditActor actor)
+    public static async Task<IReadOnlyList<ImportResult>> RunAsync(SqlSession c, IReadOnlyList<ExtensionWrite> rows, AuditActor actor)
     {
         var users = new Dictionary<(long, long), bool>();
         var changed = new Dictionary<long, ImportedKeys>();
@@ -28,7 +28,7 @@ internal static class ExtensionImport
         return results;
     }
 
-    private static async Task<ImportResult> OneAsync(Db c, ExtensionWrite row, Dictionary<(long, long), bool> users, Dictionary<long, ImportedKeys> changed)
+    private static async Task<ImportResult> OneAsync(SqlSession c, ExtensionWrite row, Dictionary<(long, long), bool> users, Dictionary<long, ImportedKeys> changed)
     {
         if (row.UserId is { } userId)
         {
@@ -39,13 +39,13 @@ internal static class ExtensionImport
             }
             if (!known)
             {
-                return ImportResult.Rejected(WriteStatus.MissingReference, "user");
+                return ImportResult.Rejected(WriteStatus.MissingReference, StoreKey.User);
             }
         }
         var key = Keys.Fold(row.Address);
-        var created = await c.Int64Async(
+        var created = await c.InsertAsync(
             "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) "
-            + "ON CONFLICT DO NOTHING RETURNING id",
+            + "ON CONFLICT DO NOTHING",
             ("@t", row.TenantId), ("@a", row.Address), ("@k", key), ("@m", row.Mode), ("@media", row.Media.ApplyTo(RecordedMedia.None).Bits), ("@u", row.UserId));
         if (created is not null)
         {

@@ -1,6 +1,5 @@
 using System.Data;
 using Npgsql;
-using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Postgres;
@@ -11,7 +10,7 @@ namespace Provisioning.Storage.Postgres;
 /// another server instance, are kept apart by unique indexes, row locks and the advisory locks of <see cref="Locks"/>.
 /// A write returns after its COMMIT returned, that is after the WAL was flushed (synchronous_commit on).
 /// </summary>
-internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : IAsyncDisposable
+internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : ISqlDatabase, IAsyncDisposable
 {
     private const int Attempts = 3;
 
@@ -36,42 +35,38 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
             return result;
         });
 
+    public Task<T> ReadAsync<T>(Func<SqlSession, ValueTask<T>> read, CancellationToken cancellationToken) =>
+        ReadAsync(c => read(new PostgresSqlSession(c)).AsTask(), cancellationToken);
+
     /// <summary>
-    /// A write that is kept only when it succeeds, with its change recorded in the audit log in the same transaction,
-    /// for the actor of the calling context (taken now, when the write is asked for). A unique or foreign-key violation
+    /// A write in a transaction of its own, kept when <paramref name="keep"/> says so. A unique or foreign-key violation
     /// that a concurrent writer caused after the write's own checks comes back as the result it stands for.
     /// </summary>
-    public Task<StoreWrite<T>> WriteAuditedAsync<T>(Func<Db, Task<StoreWrite<T>>> work, CancellationToken cancellationToken)
-    {
-        var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
-        return RetryAsync(async () =>
+    public Task<T> WriteAsync<T>(Func<SqlSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T>? conflict, CancellationToken cancellationToken) =>
+        RetryAsync(async () =>
         {
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var db = new Db(connection, cancellationToken);
-            StoreWrite<T> result;
+            T result;
             try
             {
-                result = await work(db);
+                result = await work(new PostgresSqlSession(new Db(connection, cancellationToken)));
             }
-            catch (PostgresException e) when (Violations.ToWrite<T>(e) is { } refused)
+            catch (PostgresException e) when (conflict is not null && Violations.ToConflict(e) is { } violation)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return refused;
+                return conflict(violation);
             }
-            if (!result.IsOk)
+            if (keep(result))
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return result;
             }
-            if (result.Change is { } change)
-            {
-                await AuditRows.AppendAsync(db, actor, change);
-            }
-            await transaction.CommitAsync(cancellationToken);
             return result;
         });
-    }
 
     /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed unless <paramref name="dryRun"/>.</summary>
     public Task<T> ImportAsync<T>(Func<Db, Task<T>> work, bool dryRun, CancellationToken cancellationToken) =>

@@ -18,12 +18,13 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
     {
         _db = db;
         _feed = feed;
-        Tenants = new PostgresTenantStore(db, feed);
-        Users = new PostgresUserStore(db, feed);
-        Extensions = new PostgresExtensionStore(db);
-        Tokens = new PostgresTokenStore(db, feed);
-        Groups = new PostgresGroupStore(db);
-        Audit = new PostgresAuditStore(db);
+        var stores = new SqlStores(db, new PostgresExtensionImport(db), feed.Raise);
+        Tenants = stores.Tenants;
+        Users = stores.Users;
+        Extensions = stores.Extensions;
+        Tokens = stores.Tokens;
+        Groups = stores.Groups;
+        Audit = stores.Audit;
     }
 
     /// <summary>Several server instances may share the database.</summary>
@@ -97,7 +98,7 @@ public sealed class PostgresProvisioningStore : IProvisioningStore
 
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) => PostgresMigrations.CurrentAsync(_db, cancellationToken);
 
-    public Task PingAsync(CancellationToken cancellationToken) => _db.ReadAsync(c => c.ScalarAsync("SELECT 1"), cancellationToken);
+    public Task PingAsync(CancellationToken cancellationToken) => _db.ReadAsync((Db c) => c.ScalarAsync("SELECT 1"), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -9,23 +9,23 @@ namespace Provisioning.Storage.Postgres;
 /// </summary>
 internal static class Violations
 {
-    private static readonly Dictionary<string, (WriteStatus Status, string Detail)> Known = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, StoreConflict> Known = new(StringComparer.Ordinal)
     {
-        ["tenants_eid_key_unique"] = (WriteStatus.Duplicate, "eid"),
-        ["tenants_short_name_key_unique"] = (WriteStatus.Duplicate, "shortName"),
-        ["users_login_unique"] = (WriteStatus.Duplicate, "loginName"),
-        ["groups_name_unique"] = (WriteStatus.Duplicate, "name"),
-        ["extensions_address_unique"] = (WriteStatus.Duplicate, "extension"),
-        ["extensions_user_id_fkey"] = (WriteStatus.MissingReference, "user"),
-        ["users_observer_user_id_fkey"] = (WriteStatus.MissingReference, "observerUserId"),
-        ["users_observer_group_id_fkey"] = (WriteStatus.MissingReference, "observerGroupId"),
+        ["tenants_eid_key_unique"] = new(WriteStatus.Duplicate, StoreKey.Eid),
+        ["tenants_short_name_key_unique"] = new(WriteStatus.Duplicate, StoreKey.ShortName),
+        ["users_login_unique"] = new(WriteStatus.Duplicate, StoreKey.LoginName),
+        ["groups_name_unique"] = new(WriteStatus.Duplicate, StoreKey.GroupName),
+        ["extensions_address_unique"] = new(WriteStatus.Duplicate, StoreKey.Extension),
+        ["extensions_user_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.User),
+        ["users_observer_user_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.ObserverUser),
+        ["users_observer_group_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.ObserverGroup),
     };
 
     /// <summary>The write result a violation stands for, or null when it is not one the stores expect (a bug).</summary>
-    public static StoreWrite<T>? ToWrite<T>(PostgresException e) =>
+    public static StoreConflict? ToConflict(PostgresException e) =>
         e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
         && e.ConstraintName is { } name && Known.TryGetValue(name, out var known)
-            ? new StoreWrite<T>(known.Status, default, known.Detail, null)
+            ? known
             : null;
 
     /// <summary>Failures that say only that this attempt lost a race and may simply be run again.</summary>

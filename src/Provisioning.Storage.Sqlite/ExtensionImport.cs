@@ -16,8 +16,7 @@ internal sealed class ExtensionImport : IDisposable
     private readonly RawStatement _insert;
     private readonly RawStatement _update;
     private readonly RawStatement _userInTenant;
-    private readonly SqliteCommand _audit;
-    private readonly SqliteConnection _connection;
+    private readonly SqliteSqlSession _session;
     private readonly AuditActor _actor;
     private readonly Dictionary<long, TenantRef> _tenants = [];
     private readonly Dictionary<(long, long), bool> _users = [];
@@ -25,7 +24,7 @@ internal sealed class ExtensionImport : IDisposable
 
     private ExtensionImport(SqliteConnection c, AuditActor actor)
     {
-        _connection = c;
+        _session = new SqliteSqlSession(c);
         _actor = actor;
         _find = new RawStatement(c, "SELECT id, address, recording_mode, media, user_id FROM extensions WHERE tenant_id = ?1 AND address_key = ?2");
         _insert = new RawStatement(
@@ -33,7 +32,6 @@ internal sealed class ExtensionImport : IDisposable
             "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING");
         _update = new RawStatement(c, "UPDATE extensions SET address = ?1, recording_mode = ?2, media = ?3, user_id = ?4 WHERE id = ?5");
         _userInTenant = new RawStatement(c, "SELECT 1 FROM users WHERE id = ?1 AND tenant_id = ?2");
-        _audit = AuditRows.Prepare(c);
     }
 
     public static List<ImportResult> Run(SqliteConnection c, IReadOnlyList<ExtensionWrite> rows, AuditActor actor)
@@ -54,14 +52,13 @@ internal sealed class ExtensionImport : IDisposable
         {
             statement.Dispose();
         }
-        _audit.Dispose();
     }
 
     private ImportResult One(ExtensionWrite row)
     {
         if (row.UserId is { } userId && !UserInTenant(userId, row.TenantId))
         {
-            return ImportResult.Rejected(WriteStatus.MissingReference, "user");
+            return ImportResult.Rejected(WriteStatus.MissingReference, StoreKey.User);
         }
         // Inserted first: a new row then costs one statement, and an existing one is found by the conflict.
         var key = Keys.Fold(row.Address);
@@ -124,7 +121,7 @@ internal sealed class ExtensionImport : IDisposable
         foreach (var (tenantId, keys) in _changed)
         {
             var eid = Tenant(tenantId).Eid!;
-            AuditRows.Append(_audit, _actor, new AuditChange(AuditChange.Extension, eid, ImportedKeys.AuditKey, null, keys));
+            SqliteSqlSession.Completed(AuditRows.AppendAsync(_session, _actor, new AuditChange(AuditChange.Extension, eid, ImportedKeys.AuditKey, null, keys)));
         }
     }
 
@@ -132,9 +129,7 @@ internal sealed class ExtensionImport : IDisposable
     {
         if (!_tenants.TryGetValue(tenantId, out var tenant))
         {
-            using var command = Sql.Command(_connection, "SELECT eid, short_name FROM tenants WHERE id = @t", ("@t", tenantId));
-            using var r = command.ExecuteReader();
-            tenant = r.Read() ? new TenantRef(r.GetString(0), r.GetString(1)) : TenantRef.None;
+            tenant = SqliteSqlSession.Completed(_session.ListAsync("SELECT eid, short_name FROM tenants WHERE id = @t", r => new TenantRef(r.GetString(0), r.GetString(1)), ("@t", tenantId))) is [var found] ? found : TenantRef.None;
             _tenants[tenantId] = tenant;
         }
         return tenant;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
-using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Sqlite;
@@ -10,7 +9,7 @@ namespace Provisioning.Storage.Sqlite;
 /// The database file: one writer connection (see <see cref="SqliteWriter"/>) and pooled reader connections, which WAL
 /// lets read while the writer writes. Settings that make an OK durable: journal_mode=WAL, synchronous=FULL.
 /// </summary>
-internal sealed class SqliteDatabase : IAsyncDisposable
+internal sealed class SqliteDatabase : ISqlDatabase, IAsyncDisposable
 {
     private const int MaxIdleReaders = 64;
     private readonly string _readConnectionString;
@@ -116,26 +115,17 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         return Task.FromResult(Read(read));
     }
 
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, Func<T, bool>? keep = null) => Writer.ExecuteAsync(work, keep);
+    public Task<T> ReadAsync<T>(Func<SqlSession, ValueTask<T>> read, CancellationToken cancellationToken) =>
+        ReadAsync(c => SqliteSqlSession.Completed(read(new SqliteSqlSession(c))), cancellationToken);
 
     /// <summary>
-    /// A write whose change, when it succeeds, is recorded in the audit log in the same transaction, for the actor of
-    /// the calling context (taken now, before the write is queued to the writer's thread).
+    /// Queued to the writer, which runs it in a savepoint of its next batch. One writer at a time means no concurrent
+    /// writer can violate a constraint behind a write's back: <paramref name="conflict"/> is never needed here.
     /// </summary>
-    public Task<StoreWrite<T>> WriteAuditedAsync<T>(Func<SqliteConnection, StoreWrite<T>> work)
+    public Task<T> WriteAsync<T>(Func<SqlSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T>? conflict, CancellationToken cancellationToken)
     {
-        var actor = AuditContext.Current ?? AuditRows.System(DateTimeOffset.UtcNow);
-        return Writer.ExecuteAsync(
-            c =>
-            {
-                var result = work(c);
-                if (result is { IsOk: true, Change: { } change })
-                {
-                    AuditRows.Append(c, actor, change);
-                }
-                return result;
-            },
-            w => w.IsOk);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Writer.ExecuteAsync(c => SqliteSqlSession.Completed(work(new SqliteSqlSession(c))), keep);
     }
 
     /// <summary>

@@ -11,12 +11,13 @@ public sealed class SqliteProvisioningStore : IProvisioningStore
     private SqliteProvisioningStore(SqliteDatabase db)
     {
         _db = db;
-        Tenants = new SqliteTenantStore(db, Raise);
-        Users = new SqliteUserStore(db, Raise);
-        Extensions = new SqliteExtensionStore(db);
-        Tokens = new SqliteTokenStore(db, Raise);
-        Groups = new SqliteGroupStore(db);
-        Audit = new SqliteAuditStore(db);
+        var stores = new SqlStores(db, new SqliteExtensionImport(db), Raise, reads => new CachedExtensionReads(reads, db.Writer));
+        Tenants = stores.Tenants;
+        Users = stores.Users;
+        Extensions = stores.Extensions;
+        Tokens = stores.Tokens;
+        Groups = stores.Groups;
+        Audit = stores.Audit;
     }
 
     /// <summary>One server process owns a SQLite file (the command line writes through the same rules, and briefly).</summary>

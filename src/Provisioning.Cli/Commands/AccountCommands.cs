@@ -19,7 +19,6 @@ internal static class AccountCommands
             {
                 throw new UsageException("Give the new password with --password or --password-stdin.");
             }
-            using var audit = session.Audit();
             var changed = await session.Accounts.SetPasswordAsync(session.Caller, new TenantRef(parse.GetValue(eid), null), parse.GetValue(login), given, ct);
             if (!changed.IsOk)
             {
@@ -39,7 +38,6 @@ internal static class AccountCommands
         var command = new Command("roles", "Give or take roles; without --add or --remove, show them") { eid, login, add, remove };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var environment = new TenantRef(parse.GetValue(eid), null);
             var (adding, removing) = (parse.GetValue(add) ?? [], parse.GetValue(remove) ?? []);
             var user = adding.Length + removing.Length == 0

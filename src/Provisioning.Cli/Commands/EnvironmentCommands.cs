@@ -55,7 +55,6 @@ internal static class EnvironmentCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var input = fields.Apply(parse, new Tenant { Eid = parse.GetValue(eid), ShortName = parse.GetValue(shortName) });
             var created = await session.Tenants.CreateAsync(session.Caller, input, ct);
             if (!created.IsOk)
@@ -77,7 +76,6 @@ internal static class EnvironmentCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var stored = await session.Tenants.GetByEidAsync(session.Caller, parse.GetValue(eid), ct);
             if (!stored.IsOk)
             {
@@ -101,7 +99,6 @@ internal static class EnvironmentCommands
         var command = new Command("delete", "Delete an environment that has no users and no extensions left") { eid };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var deleted = await session.Tenants.DeleteAsync(session.Caller, parse.GetValue(eid), ct);
             if (!deleted.IsOk)
             {

@@ -58,7 +58,6 @@ internal static class ExtensionCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var input = await fields.ToExtensionAsync(session, parse, parse.GetValue(eid), parse.GetValue(address), stored: null, ct);
             var created = input.IsOk ? await session.Extensions.CreateAsync(session.Caller, input.Value, input.Value.MediaChange!, ExtensionFields.V2, ct) : input.ToResult();
             if (!created.IsOk)
@@ -79,7 +78,6 @@ internal static class ExtensionCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var environment = new TenantFilter(parse.GetValue(eid), true, null, null, null);
             var stored = await session.Extensions.GetAsync(session.Caller, environment, parse.GetValue(address), "extension", ct);
             var input = stored.IsOk ? await fields.ToExtensionAsync(session, parse, parse.GetValue(eid), stored.Value.Address, stored.Value, ct) : stored;
@@ -100,7 +98,6 @@ internal static class ExtensionCommands
         var command = new Command("delete", "Delete an extension") { eid, address };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var input = new Extension { Tenant = new TenantRef(parse.GetValue(eid), null), Address = parse.GetValue(address) };
             var deleted = await session.Extensions.DeleteAsync(session.Caller, input, ExtensionFields.V2, ct);
             if (!deleted.IsOk)

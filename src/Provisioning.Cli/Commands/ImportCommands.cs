@@ -46,7 +46,6 @@ internal static class ImportCommands
     {
         using var source = new CsvSource(parse.GetValue(file)!, columns, required);
         var reporter = new ImportReporter(session.Console, options);
-        using var audit = session.Audit();
         var summary = await reporter.RunAsync(progress => import(source.Records(make), options, reporter, progress), () => source.Position, source.Length);
         return reporter.Finish(summary);
     }

@@ -40,7 +40,6 @@ internal static class TokenCommands
         var command = new Command("revoke", "Revoke a token by id, or every token of a user") { id, eid, login };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             if (parse.GetValue(id) is { } tokenId)
             {
                 var revoked = await session.TokenAdministration.RevokeAsync(session.Caller, tokenId, ct);

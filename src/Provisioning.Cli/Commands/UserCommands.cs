@@ -65,7 +65,6 @@ internal static class UserCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var input = fields.Apply(parse, new User { Tenant = new TenantRef(parse.GetValue(eid), null), LoginName = parse.GetValue(login), Roles = parse.GetValue(roles) ?? [] });
             var md5 = parse.GetValue(password) is { Length: > 0 } p ? PasswordHasher.Md5Hex(p) : null;
             var created = await session.Users.CreateAsync(session.Caller, input, md5, ct);
@@ -87,7 +86,6 @@ internal static class UserCommands
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var updated = await session.Accounts.ModifyAsync(session.Caller, new TenantRef(parse.GetValue(eid), null), parse.GetValue(login), u => fields.Apply(parse, u), null, ct);
             if (!updated.IsOk)
             {
@@ -105,7 +103,6 @@ internal static class UserCommands
         var command = new Command("delete", "Delete a user with its tokens and memberships; its extensions stay, unlinked") { eid, login };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            using var audit = session.Audit();
             var found = await session.Users.GetByLoginAsync(session.Caller, parse.GetValue(login), new TenantRef(parse.GetValue(eid), null), ct);
             var deleted = found.IsOk ? await session.Users.DeleteAsync(session.Caller, found.Value.Id, ct) : found.ToResult();
             if (!deleted.IsOk)

@@ -1,8 +1,8 @@
 namespace Provisioning.Core.Audit;
 
 /// <summary>
-/// The audit log. Entries are written by the stores with each change, in the same transaction, from the
-/// <see cref="AuditContext"/>; nothing in the API changes or removes them.
+/// The audit log. Entries are written with each change, in the same transaction, for the actor Core passes with it
+/// (from the <see cref="Security.Caller"/>); nothing in the API changes or removes them.
 /// </summary>
 public interface IAuditStore
 {

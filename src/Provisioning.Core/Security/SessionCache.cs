@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
+using Provisioning.Core.Caching;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Core.Security;
@@ -14,77 +13,66 @@ namespace Provisioning.Core.Security;
 /// </summary>
 public sealed class SessionCache
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MaxAge = CachePolicy.MaxAge;
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, (TokenSession Session, long ReadAt)> _sessions = new(StringComparer.Ordinal);
+    private readonly TimedCache<string, TokenSession> _sessions;
     private readonly bool _enabled;
-    private long _version;
 
-    public SessionCache(IProvisioningStore store)
+    /// <param name="store">The store whose sessions are cached and whose changes evict them.</param>
+    /// <param name="time">The clock ages are measured on; the system's when not given.</param>
+    public SessionCache(IProvisioningStore store, TimeProvider? time = null)
     {
         _enabled = !store.IsShared;
+        _sessions = new TimedCache<string, TokenSession>(time ?? TimeProvider.System, MaxAge, MaxEntries, StringComparer.Ordinal);
         store.Changed += OnChanged;
     }
 
     /// <summary>Taken before reading a session from the store; <see cref="Put"/> refuses it if a change came in between.</summary>
-    public long Version => Interlocked.Read(ref _version);
+    public long Version => _sessions.Generation;
 
     public bool TryGet(string key, out TokenSession session)
     {
-        session = null!;
-        if (!_enabled || !_sessions.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.ReadAt) > MaxAge)
+        if (_enabled)
         {
-            return false;
+            return _sessions.TryGet(key, out session);
         }
-        session = entry.Session;
-        return true;
+        session = null!;
+        return false;
     }
 
     /// <summary>Caches a session read from the store, unless a change arrived since <paramref name="readAt"/>.</summary>
     public void Put(string key, TokenSession session, long readAt)
     {
-        if (!_enabled || Version != readAt)
+        if (_enabled)
         {
-            return;
+            _sessions.Put(key, session, readAt);
         }
-        if (_sessions.Count >= MaxEntries)
-        {
-            _sessions.Clear();
-        }
-        _sessions[key] = (session, Stopwatch.GetTimestamp());
     }
 
     /// <summary>Replaces a cached session (after a touch) without making it younger.</summary>
     public void Update(string key, TokenSession session, long readAt)
     {
-        if (_enabled && Version == readAt && _sessions.TryGetValue(key, out var entry))
+        if (_enabled)
         {
-            _sessions.TryUpdate(key, (session, entry.ReadAt), entry);
+            _sessions.Replace(key, session, readAt);
         }
     }
 
-    public void Remove(string key) => _sessions.TryRemove(key, out _);
+    public void Remove(string key) => _sessions.Remove(key);
 
     private void OnChanged(StoreChange change)
     {
-        Func<TokenSession, bool>? stale = change.Kind switch
+        switch (change.Kind)
         {
-            StoreChangeKind.TokenReleased or StoreChangeKind.UserChanged when change.Id == StoreChange.Every => _ => true,
-            StoreChangeKind.TokenReleased => s => s.TokenId == change.Id,
-            StoreChangeKind.UserChanged => s => s.Account.UserId == change.Id,
-            _ => null,
-        };
-        if (stale is null)
-        {
-            return;
-        }
-        Interlocked.Increment(ref _version);
-        foreach (var (key, entry) in _sessions)
-        {
-            if (stale(entry.Session))
-            {
-                _sessions.TryRemove(key, out _);
-            }
+            case StoreChangeKind.TokenReleased or StoreChangeKind.UserChanged when change.Id == StoreChange.Every:
+                _sessions.InvalidateAll();
+                break;
+            case StoreChangeKind.TokenReleased:
+                _sessions.InvalidateWhere(s => s.TokenId == change.Id);
+                break;
+            case StoreChangeKind.UserChanged:
+                _sessions.InvalidateWhere(s => s.Account.UserId == change.Id);
+                break;
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
     /// <summary>Whether bootstrap is due: nothing is in the database yet.</summary>
     public async Task<bool> IsDueAsync(CancellationToken cancellationToken) => await store.Tenants.CountAsync(cancellationToken) == 0;
 
-    public async Task<BootstrapResult> RunAsync(string adminLogin, string adminPassword, CancellationToken cancellationToken)
+    public async Task<BootstrapResult> RunAsync(string adminLogin, string adminPassword, Caller by, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(adminPassword);
         if (!await IsDueAsync(cancellationToken))
@@ -30,7 +30,7 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
         }
         var tenant = await store.Tenants.CreateAsync(
             new Tenant { Eid = ReferenceEid, ShortName = "Ref.", DisplayName = "Reference environment" },
-            Caller.System.ActorAt(time.GetUtcNow()),
+            by.ActorAt(time.GetUtcNow()),
             cancellationToken);
         if (!tenant.IsOk)
         {
@@ -47,7 +47,7 @@ public sealed class Bootstrapper(IProvisioningStore store, PasswordHasher hasher
             Roles = [Roles.SystemAdministrator],
         };
         var password = hasher.Hash(PasswordHasher.Md5Hex(adminPassword));
-        var write = await store.Users.CreateAsync(new UserWrite(admin, password), Caller.System.ActorAt(time.GetUtcNow()), cancellationToken);
+        var write = await store.Users.CreateAsync(new UserWrite(admin, password), by.ActorAt(time.GetUtcNow()), cancellationToken);
         if (!write.IsOk)
         {
             throw new InvalidOperationException($"Bootstrap could not create the administrator '{adminLogin}': {write.Status} {write.Key} {write.Refusal?.Message}");

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
+using Provisioning.Core.Caching;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
@@ -8,23 +7,25 @@ namespace Provisioning.Core.Services;
 /// <summary>
 /// Environments by eid, read once: nearly every request names one. Cleared whenever the store reports an environment
 /// changed (on any instance); a read that raced a change is not kept; an entry is read again once it is
-/// <see cref="Security.SessionCache.MaxAge"/> old, for changes made by the command line from another process.
+/// <see cref="CachePolicy.MaxAge"/> old, for changes made by the command line from another process.
 /// </summary>
 public sealed class TenantCache
 {
-    private readonly ConcurrentDictionary<string, (Tenant Tenant, long ReadAt)> _byEid = new(StringComparer.Ordinal);
+    // Only environments that exist are kept, so their number bounds the cache.
+    private readonly TimedCache<string, Tenant> _byEid;
     private readonly ITenantStore _tenants;
-    private long _version;
 
-    public TenantCache(IProvisioningStore store)
+    /// <param name="store">The store whose environments are cached and whose changes evict them.</param>
+    /// <param name="time">The clock ages are measured on; the system's when not given.</param>
+    public TenantCache(IProvisioningStore store, TimeProvider? time = null)
     {
         _tenants = store.Tenants;
+        _byEid = new TimedCache<string, Tenant>(time ?? TimeProvider.System, CachePolicy.MaxAge, int.MaxValue, StringComparer.Ordinal);
         store.Changed += change =>
         {
             if (change.Kind == StoreChangeKind.TenantChanged)
             {
-                Interlocked.Increment(ref _version);
-                _byEid.Clear();
+                _byEid.InvalidateAll();
             }
         };
     }
@@ -32,15 +33,15 @@ public sealed class TenantCache
     public async Task<Tenant?> FindByEidAsync(string eid, CancellationToken cancellationToken)
     {
         var key = Keys.Fold(eid);
-        if (_byEid.TryGetValue(key, out var cached) && Stopwatch.GetElapsedTime(cached.ReadAt) <= Security.SessionCache.MaxAge)
+        if (_byEid.TryGet(key, out var cached))
         {
-            return cached.Tenant;
+            return cached;
         }
-        var version = Interlocked.Read(ref _version);
+        var generation = _byEid.Generation;
         var tenant = await _tenants.FindByEidAsync(eid, cancellationToken);
-        if (tenant is not null && Interlocked.Read(ref _version) == version)
+        if (tenant is not null)
         {
-            _byEid[key] = (tenant, Stopwatch.GetTimestamp());
+            _byEid.Put(key, tenant, generation);
         }
         return tenant;
     }

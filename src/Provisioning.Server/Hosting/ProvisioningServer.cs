@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using Provisioning.Core.Resilience;
 using Provisioning.Core.Security;
-using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
 using Provisioning.Hosting;
 using Provisioning.Server.Http;
@@ -19,7 +17,7 @@ using Provisioning.Storage.Sqlite;
 
 namespace Provisioning.Server.Hosting;
 
-/// <summary>Composes the server from configuration: listeners per version, the store, the Core services, the SOAP endpoints.</summary>
+/// <summary>Composes the server from configuration: listeners per version, Core (<see cref="CompositionRoot"/>), the SOAP endpoints.</summary>
 public static class ProvisioningServer
 {
     /// <summary>Builds the application; <paramref name="configure"/> lets tests add configuration or replace services.</summary>
@@ -100,7 +98,7 @@ public static class ProvisioningServer
             Log.DatabaseDirectoryCreated(logger, created);
         }
         var login = settings.Bootstrap.AdminLogin;
-        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, cancellationToken);
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, Caller.System, cancellationToken);
         Log.StorageReady(logger, settings.Storage.Provider, location.Description, init.SchemaVersion);
         if (init.Bootstrap.Created)
         {
@@ -112,37 +110,11 @@ public static class ProvisioningServer
         }
     }
 
-    private static void AddStore(IServiceCollection services, StorageSettings storage)
-    {
-        services.AddSingleton(DatabaseLocation.Of(storage));
-        services.AddSingleton(sp =>
-        {
-            // The SQLite file's folder must exist before the store opens it, which happens as the application is built.
-            sp.GetRequiredService<DatabaseLocation>().Prepare();
-            return StoreFactory.Open(storage);
-        });
-    }
-
     private static void AddServices(IServiceCollection services, ProvisioningSettings settings, ListenTemplate template, VersionListeners listeners, IReadOnlyList<int> versions)
     {
-        services.AddSingleton(settings);
+        services.AddProvisioning(settings);
         services.AddSingleton(template);
         services.AddSingleton(listeners);
-        services.TryAddSingleton(TimeProvider.System);
-        AddStore(services, settings.Storage);
-        services.AddSingleton(CoreOptions.Hasher(settings));
-        services.AddSingleton(CoreOptions.Limits(settings));
-        services.AddSingleton(CoreOptions.Tokens(settings));
-        services.AddSingleton<SessionCache>();
-        services.AddSingleton(sp => CoreOptions.PasswordGate(settings, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<LoginCounts>();
-        services.AddSingleton<TokenService>();
-        services.AddSingleton<TenantCache>();
-        services.AddSingleton<TenantAccess>();
-        services.AddSingleton<TenantService>();
-        services.AddSingleton<UserService>();
-        services.AddSingleton<ExtensionService>();
-        services.AddSingleton<GroupService>();
         services.AddSingleton(new XmlLimits(settings.Limits.MaxXmlDepth, settings.Limits.MaxXmlElements, settings.Limits.MaxValueLength));
         services.AddSingleton<SoapServices>();
         services.AddSingleton<IReadOnlyDictionary<int, SoapEndpoint>>(sp =>

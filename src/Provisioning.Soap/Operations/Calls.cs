@@ -1,12 +1,11 @@
 using System.Xml;
-using Provisioning.Core.Audit;
 using Provisioning.Core.Results;
 using Provisioning.Core.Security;
 using Provisioning.Soap.Wire;
 
 namespace Provisioning.Soap.Operations;
 
-/// <summary>Builds invocations: authenticate the token, call the service, shape the reply.</summary>
+/// <summary>Builds invocations: authenticate the token, call the service as that caller in this operation (what it changes is audited so), shape the reply.</summary>
 public sealed class Calls(SoapServices services)
 {
     public SoapServices Services => services;
@@ -14,36 +13,26 @@ public sealed class Calls(SoapServices services)
     public static Invocation Now(Reply reply) => (_, _) => Task.FromResult(reply);
 
     /// <summary>An operation whose return is the Status.</summary>
-    public Invocation Status(string? token, Func<Caller, CancellationToken, Task<Result>> call) => async (_, ct) =>
+    public Invocation Status(string? token, Func<Caller, CancellationToken, Task<Result>> call) => async (request, ct) =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
         if (!caller.IsOk)
         {
             return Reply.Status(caller.ToFailure());
         }
-        using var audit = Act(caller.Value);
-        return Reply.Status(await call(caller.Value, ct));
+        return Reply.Status(await call(caller.Value with { Operation = request.Operation ?? "unknown" }, ct));
     };
 
     /// <summary>An operation whose return holds a status beside the payload named <paramref name="payload"/>.</summary>
-    public Invocation Data<T>(string? token, string payload, Func<Caller, CancellationToken, Task<Result<T>>> call, Action<XmlWriter, T> write) => async (_, ct) =>
+    public Invocation Data<T>(string? token, string payload, Func<Caller, CancellationToken, Task<Result<T>>> call, Action<XmlWriter, T> write) => async (request, ct) =>
     {
         var caller = await services.Tokens.AuthenticateAsync(token, ct);
         if (!caller.IsOk)
         {
             return Reply.Data(caller.ToFailure(), payload, null);
         }
-        using var audit = Act(caller.Value);
-        return Reply.Data(await call(caller.Value, ct), payload, write);
+        return Reply.Data(await call(caller.Value with { Operation = request.Operation ?? "unknown" }, ct), payload, write);
     };
-
-    /// <summary>Records the caller as the actor of what the operation changes (the operation is set by the endpoint).</summary>
-    private static AuditContext.Scope Act(Caller caller) =>
-        AuditContext.Begin((AuditContext.Current ?? new AuditActor(DateTimeOffset.UtcNow, caller.LoginName, null, "unknown")) with
-        {
-            Login = $"{caller.Eid}:{caller.LoginName}",
-            TokenId = caller.TokenId,
-        });
 
     public static Invocation Missing(string parameter) => Now(Reply.Status(Failures.Mandatory(parameter)));
 

@@ -8,12 +8,13 @@ public static class V2Endpoint
     public static SoapEndpoint Create(SoapServices services)
     {
         var calls = new Calls(services);
+        var dialect = V2ExtensionDialect.Instance;
         var ops = new Dictionary<string, OperationBinder>(StringComparer.Ordinal);
-        TokenOperations.Register(ops, calls);
-        EnvironmentOperations.Register(ops, calls);
-        UserOperations.Register(ops, calls, V2ExtensionDialect.Instance);
-        ExtensionOperations.Register(ops, calls, V2ExtensionDialect.Instance);
-        GroupOperations.Register(ops, calls, V2ExtensionDialect.Instance);
+        new TokenOperations(services.Tokens).Register(ops);
+        new EnvironmentOperations(calls).Register(ops);
+        new UserOperations(calls, dialect).Register(ops);
+        new ExtensionOperations(calls, dialect).Register(ops);
+        new GroupOperations(calls, dialect).Register(ops);
         return new SoapEndpoint(2, ops, WsdlDocument.ForVersion(2), services.Time, services.Limits);
     }
 }

@@ -1,6 +1,4 @@
-using Provisioning.Core.Results;
 using Provisioning.Soap.Operations;
-using Provisioning.Soap.Wire;
 
 namespace Provisioning.Soap.V3;
 
@@ -14,17 +12,14 @@ public static class V3Endpoint
         var calls = new Calls(services);
         var dialect = V3ExtensionDialect.Instance;
         var ops = new Dictionary<string, OperationBinder>(StringComparer.Ordinal);
-        TokenOperations.Register(ops, calls);
-        EnvironmentOperations.Register(ops, calls);
-        UserOperations.Register(ops, calls, dialect);
-        ExtensionOperations.Register(ops, calls, dialect);
-        ExtensionOperations.RegisterDelete(ops, calls, dialect);
-        GroupOperations.Register(ops, calls, dialect);
-        ops["getVersion"] = p =>
-        {
-            var token = Parameters.TokenOnly(p);
-            return calls.Data(token, "version", (_, _) => Task.FromResult(Result<int>.Ok(Version)), (w, v) => w.Number("version", v));
-        };
+        new TokenOperations(services.Tokens).Register(ops);
+        new EnvironmentOperations(calls).Register(ops);
+        new UserOperations(calls, dialect).Register(ops);
+        var extensions = new ExtensionOperations(calls, dialect);
+        extensions.Register(ops);
+        extensions.RegisterDelete(ops);
+        new GroupOperations(calls, dialect).Register(ops);
+        new VersionOperations(calls, Version).Register(ops);
         return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time, services.Limits);
     }
 }

@@ -1,0 +1,22 @@
+namespace Provisioning.Storage.Postgres;
+
+/// <summary>PostgreSQL's spelling of the fragments the shared SQL leaves open.</summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static PostgresDialect Instance { get; } = new();
+
+    /// <summary>The list is bound as an array (see <see cref="PostgresSqlSession"/>).</summary>
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    /// <summary>strpos, not LIKE, so that '%' and '_' in the value are plain characters, as with SQLite's instr.</summary>
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
+
+    public override string Greatest(string a, string b) => $"GREATEST({a}, {b})";
+
+    /// <summary>Several writers: a row read to be changed is locked until the transaction ends.</summary>
+    public override string ForUpdate(string alias) => $" FOR UPDATE OF {alias}";
+
+    public override object Partitions(IReadOnlyList<int> partitions) => partitions.ToArray();
+
+    public override string RolesOf(string userId) => $"ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = {userId} ORDER BY r.position)";
+}

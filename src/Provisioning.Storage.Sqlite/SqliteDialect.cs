@@ -1,0 +1,22 @@
+namespace Provisioning.Storage.Sqlite;
+
+/// <summary>SQLite's spelling of the fragments the shared SQL leaves open.</summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    public static SqliteDialect Instance { get; } = new();
+
+    /// <summary>The list is bound as a JSON array (see <see cref="SqliteSqlSession"/>).</summary>
+    public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
+    public override string Greatest(string a, string b) => $"MAX({a}, {b})";
+
+    /// <summary>One writer at a time: nothing read in a write can change under it.</summary>
+    public override string ForUpdate(string alias) => string.Empty;
+
+    public override object Partitions(IReadOnlyList<int> partitions) => string.Join(',', partitions);
+
+    public override string RolesOf(string userId) =>
+        $"(SELECT json_group_array(role) FROM (SELECT role FROM user_roles r WHERE r.user_id = {userId} ORDER BY r.position))";
+}

@@ -1,0 +1,26 @@
+using Provisioning.Core.Audit;
+
+namespace Provisioning.Storage;
+
+/// <summary>Appends audit entries (inside the write's transaction) and reads them back.</summary>
+internal static class AuditRows
+{
+    public const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
+        + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
+
+    public static ValueTask<int> AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.ExecuteAsync(
+        Insert,
+        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
+        ("@entity", change.Entity), ("@key", change.Key), ("@before", AuditJson.Serialize(change.Before)), ("@after", AuditJson.Serialize(change.After)));
+
+    /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
+    public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(
+        "SELECT id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json FROM audit_log WHERE TRUE"
+        + (q.Eid is null ? string.Empty : " AND eid = @eid")
+        + (q.Since is null ? string.Empty : " AND at >= @since")
+        + (q.AfterId is null ? string.Empty : " AND id > @after")
+        + (q.Entity is null ? string.Empty : " AND entity = @entity")
+        + " ORDER BY id" + SqlDialect.Limit(limit),
+        r => new AuditEntry(r.GetInt64(0), r.Time(1)!.Value, r.GetString(2), r.GetString(3), r.Int64(4), r.GetString(5), r.GetString(6), r.GetString(7), r.Text(8), r.Text(9)),
+        ("@eid", q.Eid), ("@since", q.Since), ("@after", q.AfterId), ("@entity", q.Entity));
+}

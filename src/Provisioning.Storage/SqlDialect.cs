@@ -1,0 +1,40 @@
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage;
+
+/// <summary>The fragments of SQL that SQLite and PostgreSQL spell differently; everything else is written once.</summary>
+internal abstract class SqlDialect
+{
+    /// <summary>A condition that <paramref name="column"/> is one of the values bound to <paramref name="parameter"/> (a list of longs or of strings).</summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>A condition that the folded text <paramref name="column"/> contains the folded text bound to <paramref name="parameter"/>.</summary>
+    public abstract string Contains(string column, string parameter);
+
+    /// <summary>The larger of two values.</summary>
+    public abstract string Greatest(string a, string b);
+
+    /// <summary>The clause that locks the rows read of table <paramref name="alias"/> until the transaction ends; empty where one writer runs at a time.</summary>
+    public abstract string ForUpdate(string alias);
+
+    /// <summary>A column holding the role names of the user whose id is <paramref name="userId"/>, in their order (read with <see cref="Columns.Roles"/>).</summary>
+    public abstract string RolesOf(string userId);
+
+    /// <summary>An environment's partitions as the tenants table stores them.</summary>
+    public abstract object Partitions(IReadOnlyList<int> partitions);
+
+    /// <summary>A filter criterion on a folded key column: equal, or containing the folded value; "TRUE" without one.</summary>
+    public string Match(string column, string parameter, TextMatch? match) => match switch
+    {
+        null => "TRUE",
+        { Exact: true } => $"{column} = {parameter}",
+        _ => Contains(column, parameter),
+    };
+
+    /// <summary>
+    /// A LIMIT clause written into the SQL: bound as a parameter, it makes SQLite compile the statement again on every
+    /// execution. <see cref="int.MaxValue"/> means no limit. The values are few (1, 2, the list maximum), so are the texts.
+    /// </summary>
+    public static string Limit(int limit) =>
+        limit == int.MaxValue ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" LIMIT {limit}");
+}

@@ -1,0 +1,44 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage;
+
+internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
+{
+    public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c => key.Id is null && key.Address is null
+                ? null
+                : (await ExtensionRows.WithUsersAsync(c, await c.ListAsync(
+                    $"{ExtensionRows.Select} WHERE {ExtensionRows.KeyWhere(key)}",
+                    ExtensionRows.Read,
+                    ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address))))) is [var found, ..] ? found : null,
+            cancellationToken);
+
+    public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c =>
+            {
+                // One environment (the usual case) is an equality the (tenant, address) index serves; several go through a list.
+                var tenants = query.TenantIds switch
+                {
+                    null => "TRUE",
+                    [_] => "e.tenant_id = @tenant",
+                    _ => c.Dialect.InList("e.tenant_id", "@tenants"),
+                };
+                // Only the criteria given are written: "(@x IS NULL OR …)" costs the planner on every execution.
+                var rows = await c.ListAsync(
+                    $"{ExtensionRows.Select} WHERE {tenants} AND " + c.Dialect.Match("e.address_key", "@address", query.Address)
+                    + (query.UserId is null ? string.Empty : " AND e.user_id = @user")
+                    + (query.AfterId is null ? string.Empty : " AND e.id > @after")
+                    + " ORDER BY e.id" + SqlDialect.Limit(limit),
+                    ExtensionRows.Read,
+                    ("@tenant", query.TenantIds is [var one] ? one : null),
+                    ("@tenants", query.TenantIds is null or [_] ? null : query.TenantIds),
+                    ("@address", query.Address?.Key),
+                    ("@user", query.UserId),
+                    ("@after", query.AfterId));
+                return await ExtensionRows.WithUsersAsync(c, rows);
+            },
+            cancellationToken);
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace Provisioning.Storage;
+
+/// <summary>
+/// One open connection (inside a transaction when writing) that runs the SQL both stores share. Every command is
+/// parameterised; how values become parameters, how a new row's id is read and how statements are kept prepared is
+/// the store's. Its <see cref="Dialect"/> writes the few fragments the two SQL dialects spell differently.
+/// </summary>
+internal abstract class SqlSession
+{
+    public abstract SqlDialect Dialect { get; }
+
+    public abstract ValueTask<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters);
+
+    /// <summary>The first column of the first row; null for none or a NULL.</summary>
+    public abstract ValueTask<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters);
+
+    /// <summary>Runs an INSERT (which may do nothing, ON CONFLICT DO NOTHING) and returns the new row's id, or null when none was inserted.</summary>
+    public abstract ValueTask<long?> InsertAsync(string sql, params (string Name, object? Value)[] parameters);
+
+    public abstract ValueTask<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters);
+
+    /// <summary>Serialises the writes that change one environment's memberships; a no-op where one writer runs at a time.</summary>
+    public virtual ValueTask LockMembershipsAsync(long tenantId) => ValueTask.CompletedTask;
+
+    /// <summary>Serialises the writes that could remove the last holder of a role; a no-op where one writer runs at a time.</summary>
+    public virtual ValueTask LockRoleHoldersAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Tells the other instances sharing the database of a change, with the transaction; a no-op where no other instance is.</summary>
+    public virtual ValueTask AnnounceAsync(Core.Storage.StoreChange change) => ValueTask.CompletedTask;
+
+    public async ValueTask<long?> Int64Async(string sql, params (string Name, object? Value)[] parameters) =>
+        await ScalarAsync(sql, parameters) is { } value ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public async ValueTask<bool> ExistsAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        await ScalarAsync(sql, parameters) is not null;
+
+    public async ValueTask<T?> FirstAsync<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+        where T : class =>
+        (await ListAsync(sql, read, parameters)) is [var first, ..] ? first : null;
+}
