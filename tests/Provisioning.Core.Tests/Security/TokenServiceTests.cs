@@ -23,7 +23,7 @@ public sealed class TokenServiceTests : IAsyncLifetime
     {
         _store = SqliteProvisioningStore.Open($"Data Source={Path.Combine(_folder, "tokens.db")}");
         await _store.MigrateAsync(CancellationToken.None);
-        await new Bootstrapper(_store, _hasher, _time).RunAsync("admin", Right, CancellationToken.None);
+        await new Bootstrapper(_store, _hasher, _time).RunAsync("admin", Right, Caller.System, CancellationToken.None);
         _gate = new PasswordGate(total: 1, perLogin: 1, TimeSpan.FromSeconds(2), _time);
         _tokens = new TokenService(_store, _hasher, new TokenOptions(), _time, new SessionCache(_store), _gate, _counts);
     }

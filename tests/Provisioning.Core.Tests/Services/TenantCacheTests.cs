@@ -24,7 +24,7 @@ public sealed class TenantCacheTests : IAsyncLifetime
     {
         _store = SqliteProvisioningStore.Open($"Data Source={DatabaseFile}");
         await _store.MigrateAsync(CancellationToken.None);
-        await new Bootstrapper(_store, new PasswordHasher(1000)).RunAsync("admin", "right-password", CancellationToken.None);
+        await new Bootstrapper(_store, new PasswordHasher(1000), _time).RunAsync("admin", "right-password", Caller.System, CancellationToken.None);
         _cache = new TenantCache(_store, _time);
     }
 
