@@ -8,16 +8,17 @@ public abstract partial class StoreContractTests<TFixture>
 {
     private static AuditActor Actor => new(T0, "T001:auditor", 42, "v2:test");
 
+    /// <summary>An extension write that names its environment by id only, as these tests always have: the store reads the created one back.</summary>
+    private static ExtensionWrite UnnamedExtensionWrite(Tenant tenant, string address) => NewExtensionWrite(tenant, address) with { Tenant = default };
+
     [SkippableFact]
     public async Task Audit_ChangesUnderAnActor_AreRecordedInOrderWithBeforeAndAfter()
     {
         var tenant = await CreateTenantAsync();
-        using (AuditContext.Begin(Actor))
-        {
-            var created = AssertOk(await Store.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = "audit@x" }, Ct));
-            AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), created with { Mode = RecordingMode.Controlled }, Ct));
-            AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct));
-        }
+        var write = UnnamedExtensionWrite(tenant, "audit@x");
+        var created = AssertOk(await Store.Extensions.CreateAsync(write, Actor, Ct));
+        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), write with { Mode = RecordingMode.Controlled }, Actor, Ct));
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), Actor, Ct));
 
         var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct);
 
@@ -33,10 +34,9 @@ public abstract partial class StoreContractTests<TFixture>
     public async Task Audit_RefusedWrite_RecordsNothing()
     {
         var tenant = await CreateTenantAsync();
-        using var scope = AuditContext.Begin(Actor);
-        AssertOk(await Store.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = "twice@x" }, Ct));
+        AssertOk(await Store.Extensions.CreateAsync(UnnamedExtensionWrite(tenant, "twice@x"), Actor, Ct));
 
-        AssertStatus(WriteStatus.Duplicate, "extension", await Store.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = "TWICE@x" }, Ct));
+        AssertStatus(WriteStatus.Duplicate, StoreKey.Extension, await Store.Extensions.CreateAsync(UnnamedExtensionWrite(tenant, "TWICE@x"), Actor, Ct));
 
         Assert.Single(await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct));
     }
@@ -44,11 +44,10 @@ public abstract partial class StoreContractTests<TFixture>
     [SkippableFact]
     public async Task Audit_EveryAuditedKind_RecordsItsNaturalKey()
     {
-        using var scope = AuditContext.Begin(Actor);
-        var tenant = await CreateTenantAsync();
-        var user = AssertOk(await Store.Users.CreateAsync(new UserWrite(new User { TenantId = tenant.Id, LoginName = "keyed" }, null), Ct));
-        AssertOk(await Store.Groups.CreateAsync(new Group { TenantId = tenant.Id, Name = "Keyed group" }, Ct));
-        AssertOk(await Store.Users.DeleteAsync(user.Id!.Value, Ct));
+        var tenant = await CreateTenantAsync(actor: Actor);
+        var user = AssertOk(await Store.Users.CreateAsync(WriteOf(new User { TenantId = tenant.Id, LoginName = "keyed" }, null), Actor, Ct));
+        AssertOk(await Store.Groups.CreateAsync(new Group { TenantId = tenant.Id, Name = "Keyed group" }, Actor, Ct));
+        AssertOk(await Store.Users.DeleteAsync(user.Id!.Value, Actor, Ct));
 
         var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 100, Ct);
 
@@ -62,10 +61,9 @@ public abstract partial class StoreContractTests<TFixture>
     public async Task Audit_AfterIdAndLimit_PageThroughTheLog()
     {
         var tenant = await CreateTenantAsync();
-        using var scope = AuditContext.Begin(Actor);
         for (var i = 0; i < 5; i++)
         {
-            AssertOk(await Store.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = $"page{i}@x" }, Ct));
+            AssertOk(await Store.Extensions.CreateAsync(UnnamedExtensionWrite(tenant, $"page{i}@x"), Actor, Ct));
         }
 
         var first = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 2, Ct);

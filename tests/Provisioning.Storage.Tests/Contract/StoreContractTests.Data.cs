@@ -1,4 +1,6 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
+using Provisioning.Core.Security;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Tests.Contract;
@@ -6,6 +8,12 @@ namespace Provisioning.Storage.Tests.Contract;
 /// <summary>Makes the unique objects each test needs, asserting that making them worked.</summary>
 public abstract partial class StoreContractTests<TFixture>
 {
+    /// <summary>Who a write is audited for when the test is not about its actor: start-up work, "system".</summary>
+    protected static AuditActor SystemActor => Caller.System.ActorAt(T0);
+
+    /// <summary>What a new extension's media is when a test does not say: the media of an extension record by default.</summary>
+    private static MediaChange DefaultMedia => MediaChange.Exactly(new Extension().Media);
+
     protected static Tenant NewTenant() => new()
     {
         Eid = NewEid(),
@@ -20,8 +28,8 @@ public abstract partial class StoreContractTests<TFixture>
         ArchivePath = "/archive",
     };
 
-    protected async Task<Tenant> CreateTenantAsync(Tenant? tenant = null) =>
-        AssertOk(await Store.Tenants.CreateAsync(tenant ?? NewTenant(), Ct));
+    protected async Task<Tenant> CreateTenantAsync(Tenant? tenant = null, AuditActor? actor = null) =>
+        AssertOk(await Store.Tenants.CreateAsync(tenant ?? NewTenant(), actor ?? SystemActor, Ct));
 
     protected static User NewUser(Tenant tenant, string? login = null) => new()
     {
@@ -31,23 +39,36 @@ public abstract partial class StoreContractTests<TFixture>
     };
 
     protected async Task<User> CreateUserAsync(User user, string? passwordHash = null) =>
-        AssertOk(await Store.Users.CreateAsync(new UserWrite(user, passwordHash), Ct));
+        AssertOk(await Store.Users.CreateAsync(WriteOf(user, passwordHash), SystemActor, Ct));
+
+    /// <summary>
+    /// The write of <paramref name="user"/> with its listed extensions embedded, each stored with exactly its media;
+    /// the user's own list goes empty, as the services send it, so a store that read that list would lose them.
+    /// </summary>
+    protected static UserWrite WriteOf(User user, string? passwordHash) => new(user with { Extensions = [] }, passwordHash)
+    {
+        Extensions = [.. user.Extensions.Select(e => new ExtensionWrite(user.TenantId, e.Address!, e.Mode, MediaChange.Exactly(e.Media), null) { Tenant = e.Tenant })],
+    };
 
     protected Task<User> CreateUserAsync(Tenant tenant, params string[] roles) => CreateUserAsync(NewUser(tenant) with { Roles = roles });
 
-    protected static Extension NewExtension(Tenant tenant, string? address = null, long? userId = null) => new()
+    /// <summary>An extension as a user lists it (<see cref="WriteOf"/> embeds it), and as the user is read back with it.</summary>
+    protected static Extension NewExtension(Tenant tenant, string? address = null) => new()
     {
         TenantId = tenant.Id,
         Tenant = tenant.Ref,
         Address = address ?? Unique("Sip") + "@example.com",
-        User = userId is { } id ? new User { Id = id } : null,
     };
 
-    protected async Task<Extension> CreateExtensionAsync(Extension extension) =>
-        AssertOk(await Store.Extensions.CreateAsync(extension, Ct));
+    /// <summary>The command that writes a new extension of <paramref name="tenant"/>, named by the environment it belongs to.</summary>
+    protected static ExtensionWrite NewExtensionWrite(Tenant tenant, string? address = null, long? userId = null) =>
+        new(tenant.Id, address ?? Unique("Sip") + "@example.com", RecordingMode.Full, DefaultMedia, userId) { Tenant = tenant.Ref };
+
+    protected async Task<Extension> CreateExtensionAsync(ExtensionWrite extension) =>
+        AssertOk(await Store.Extensions.CreateAsync(extension, SystemActor, Ct));
 
     protected Task<Extension> CreateExtensionAsync(Tenant tenant, long? userId = null) =>
-        CreateExtensionAsync(NewExtension(tenant, userId: userId));
+        CreateExtensionAsync(NewExtensionWrite(tenant, userId: userId));
 
     protected Task<User?> FindUserAsync(long id, UserParts parts = UserParts.All) => Store.Users.FindByIdAsync(id, parts, Ct);
 

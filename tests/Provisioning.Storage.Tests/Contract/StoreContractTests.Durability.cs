@@ -33,13 +33,13 @@ public abstract partial class StoreContractTests<TFixture>
     public async Task ReopenAsync_AfterUpdatesAndDeletes_FindsTheLatestState()
     {
         var tenant = await CreateTenantAsync();
-        var renamed = AssertOk(await Store.Tenants.UpdateAsync(tenant with { ShortName = Unique("Renamed"), Partitions = [2, 1] }, Ct));
+        var renamed = AssertOk(await Store.Tenants.UpdateAsync(tenant with { ShortName = Unique("Renamed"), Partitions = [2, 1] }, SystemActor, Ct));
         var user = await CreateUserAsync(NewUser(tenant) with { Extensions = [NewExtension(tenant)] });
         var deleted = await CreateExtensionAsync(tenant);
         var hash = RandomNumberGenerator.GetBytes(32);
         var token = await Store.Tokens.CreateTokenAsync(hash, user.Id!.Value, T0, T0.AddHours(1), Ct);
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(user with { Roles = ["Agent"], Extensions = [] }, null), Ct));
-        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, deleted.Id, null), Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(user with { Roles = ["Agent"], Extensions = [] }, null), SystemActor, Ct));
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, deleted.Id, null), SystemActor, Ct));
         Assert.True(await Store.Tokens.ReleaseTokenAsync(token, T0.AddMinutes(1), Ct));
 
         await ReopenAsync();

@@ -21,7 +21,7 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var marker = Unique("Mark");
-        var wanted = await CreateExtensionAsync(NewExtension(tenant, "Pre-" + marker + "@example.com"));
+        var wanted = await CreateExtensionAsync(NewExtensionWrite(tenant, "Pre-" + marker + "@example.com"));
         await CreateExtensionAsync(tenant);
 
         Assert.Equal([wanted.Id!.Value], await ListExtensionsAsync(new ExtensionQuery([tenant.Id], new TextMatch(OtherCase(wanted.Address!), true), null)));

@@ -13,9 +13,9 @@ public abstract partial class StoreContractTests<TFixture>
         var user = await CreateUserAsync(NewUser(tenant));
         var created = await CreateExtensionAsync(tenant);
         var media = RecordedMedia.None.WithAllDirections(Modality.Im);
-        var values = NewExtension(tenant, created.Address, user.Id) with { Mode = RecordingMode.Controlled, MediaChange = MediaChange.Exactly(media) };
+        var values = NewExtensionWrite(tenant, created.Address, user.Id) with { Mode = RecordingMode.Controlled, Media = MediaChange.Exactly(media) };
 
-        var updated = AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, null, OtherCase(created.Address!)), values, Ct));
+        var updated = AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, null, OtherCase(created.Address!)), values, SystemActor, Ct));
 
         Assert.Equal(created.Id, updated.Id);
         var found = await FindExtensionAsync(tenant, created.Address!);
@@ -27,9 +27,9 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var created = await CreateExtensionAsync(tenant);
-        var values = NewExtension(tenant);
+        var values = NewExtensionWrite(tenant);
 
-        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, Ct));
+        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, SystemActor, Ct));
 
         Assert.Null(await FindExtensionAsync(tenant, created.Address!));
         Assert.Equal(created.Id, (await FindExtensionAsync(tenant, OtherCase(values.Address!)))?.Id);
@@ -41,11 +41,11 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var first = await CreateExtensionAsync(tenant);
         var second = await CreateExtensionAsync(tenant);
-        var values = NewExtension(tenant, OtherCase(first.Address!)) with { Mode = RecordingMode.DoNotRecord };
+        var values = NewExtensionWrite(tenant, OtherCase(first.Address!)) with { Mode = RecordingMode.DoNotRecord };
 
-        var write = await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, second.Id, null), values, Ct);
+        var write = await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, second.Id, null), values, SystemActor, Ct);
 
-        AssertStatus(WriteStatus.Duplicate, "extension", write);
+        AssertStatus(WriteStatus.Duplicate, StoreKey.Extension, write);
         var found = await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, second.Id, null), Ct);
         Assert.Equal((second.Address, second.Mode), (found?.Address, found?.Mode));
     }
@@ -55,10 +55,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var incoming = RecordedMedia.None.With(Modality.Voice, Direction.Incoming);
-        var created = await CreateExtensionAsync(NewExtension(tenant) with { MediaChange = MediaChange.Exactly(incoming) });
-        var values = NewExtension(tenant, created.Address) with { MediaChange = MediaChange.FromFlags(voice: true, video: true, im: false, screen: false) };
+        var created = await CreateExtensionAsync(NewExtensionWrite(tenant) with { Media = MediaChange.Exactly(incoming) });
+        var values = NewExtensionWrite(tenant, created.Address) with { Media = MediaChange.FromFlags(voice: true, video: true, im: false, screen: false) };
 
-        var updated = AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, Ct));
+        var updated = AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, SystemActor, Ct));
 
         Assert.Equal([Direction.Incoming], updated.Media.DirectionsOf(Modality.Voice));
         Assert.Equal(incoming.WithAllDirections(Modality.Video), updated.Media);
@@ -70,10 +70,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var stored = RecordedMedia.None.With(Modality.Voice, Direction.Outgoing).With(Modality.Screen, Direction.Internal);
-        var created = await CreateExtensionAsync(NewExtension(tenant) with { MediaChange = MediaChange.Exactly(stored) });
-        var values = NewExtension(tenant, created.Address) with { MediaChange = MediaChange.FromFlags(voice: false, video: null, im: null, screen: true) };
+        var created = await CreateExtensionAsync(NewExtensionWrite(tenant) with { Media = MediaChange.Exactly(stored) });
+        var values = NewExtensionWrite(tenant, created.Address) with { Media = MediaChange.FromFlags(voice: false, video: null, im: null, screen: true) };
 
-        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, Ct));
+        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), values, SystemActor, Ct));
 
         Assert.Equal(RecordedMedia.None.With(Modality.Screen, Direction.Internal), (await FindExtensionAsync(tenant, created.Address!))?.Media);
     }
@@ -85,7 +85,7 @@ public abstract partial class StoreContractTests<TFixture>
         var user = await CreateUserAsync(NewUser(tenant));
         var created = await CreateExtensionAsync(tenant, user.Id);
 
-        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), NewExtension(tenant, created.Address), Ct));
+        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), NewExtensionWrite(tenant, created.Address), SystemActor, Ct));
 
         Assert.Null((await FindExtensionAsync(tenant, created.Address!))?.User);
         Assert.Empty((await FindUserAsync(user.Id!.Value))!.Extensions);
@@ -99,9 +99,9 @@ public abstract partial class StoreContractTests<TFixture>
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
         var created = await CreateExtensionAsync(tenant, user.Id);
 
-        var write = await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), NewExtension(tenant, created.Address, foreign.Id), Ct);
+        var write = await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), NewExtensionWrite(tenant, created.Address, foreign.Id), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.MissingReference, "user", write);
+        AssertStatus(WriteStatus.MissingReference, StoreKey.User, write);
         Assert.Equal(user.Id, (await FindExtensionAsync(tenant, created.Address!))?.User?.Id);
     }
 
@@ -110,10 +110,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var created = await CreateExtensionAsync(tenant);
-        var values = NewExtension(tenant);
+        var values = NewExtensionWrite(tenant);
 
-        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, null, values.Address), values, Ct));
-        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id + 1000, null), values, Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, null, values.Address), values, SystemActor, Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id + 1000, null), values, SystemActor, Ct));
         Assert.Null(await FindExtensionAsync(tenant, values.Address!));
     }
 }

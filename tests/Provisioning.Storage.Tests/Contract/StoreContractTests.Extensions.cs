@@ -12,7 +12,7 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var media = RecordedMedia.None.With(Modality.Voice, Direction.Incoming).WithAllDirections(Modality.Screen);
-        var input = NewExtension(tenant) with { Mode = RecordingMode.ControlledAutoStart, MediaChange = MediaChange.Exactly(media) };
+        var input = NewExtensionWrite(tenant) with { Mode = RecordingMode.ControlledAutoStart, Media = MediaChange.Exactly(media) };
 
         var created = await CreateExtensionAsync(input);
 
@@ -29,7 +29,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var media = RecordedMedia.None.With(Modality.Video, Direction.Internal);
 
-        var created = await CreateExtensionAsync(NewExtension(tenant) with { Media = media });
+        var created = await CreateExtensionAsync(NewExtensionWrite(tenant) with { Media = MediaChange.Exactly(media) });
 
         Assert.Equal(media, (await FindExtensionAsync(tenant, created.Address!))?.Media);
     }
@@ -81,9 +81,9 @@ public abstract partial class StoreContractTests<TFixture>
         var user = await CreateUserAsync(NewUser(tenant));
         var existing = await CreateExtensionAsync(tenant);
 
-        var write = await Store.Extensions.CreateAsync(NewExtension(tenant, OtherCase(existing.Address!), user.Id), Ct);
+        var write = await Store.Extensions.CreateAsync(NewExtensionWrite(tenant, OtherCase(existing.Address!), user.Id), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.Duplicate, "extension", write);
+        AssertStatus(WriteStatus.Duplicate, StoreKey.Extension, write);
         var found = await FindExtensionAsync(tenant, existing.Address!);
         Assert.Equal((existing.Id, existing.Address), (found?.Id, found?.Address));
         Assert.Null(found?.User);
@@ -96,7 +96,7 @@ public abstract partial class StoreContractTests<TFixture>
         var other = await CreateTenantAsync();
         var existing = await CreateExtensionAsync(tenant);
 
-        var created = await CreateExtensionAsync(NewExtension(other, existing.Address));
+        var created = await CreateExtensionAsync(NewExtensionWrite(other, existing.Address));
 
         Assert.NotEqual(existing.Id, created.Id);
         Assert.Equal(created.Id, (await FindExtensionAsync(other, existing.Address!))?.Id);
@@ -107,10 +107,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
-        var extension = NewExtension(tenant, userId: foreign.Id);
+        var extension = NewExtensionWrite(tenant, userId: foreign.Id);
 
-        AssertStatus(WriteStatus.MissingReference, "user", await Store.Extensions.CreateAsync(extension, Ct));
-        AssertStatus(WriteStatus.MissingReference, "user", await Store.Extensions.CreateAsync(extension with { User = new User { Id = foreign.Id + 1000 } }, Ct));
+        AssertStatus(WriteStatus.MissingReference, StoreKey.User, await Store.Extensions.CreateAsync(extension, SystemActor, Ct));
+        AssertStatus(WriteStatus.MissingReference, StoreKey.User, await Store.Extensions.CreateAsync(extension with { UserId = foreign.Id + 1000 }, SystemActor, Ct));
         Assert.Null(await FindExtensionAsync(tenant, extension.Address!));
     }
 
@@ -120,11 +120,11 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateExtensionAsync(tenant);
 
-        var deleted = AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, OtherCase(created.Address!)), Ct));
+        var deleted = AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, OtherCase(created.Address!)), SystemActor, Ct));
 
         Assert.Equal(created.Id, deleted.Id);
         Assert.Null(await FindExtensionAsync(tenant, created.Address!));
-        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, created.Address), Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, created.Address), SystemActor, Ct));
     }
 
     [SkippableFact]
@@ -134,7 +134,7 @@ public abstract partial class StoreContractTests<TFixture>
         var user = await CreateUserAsync(NewUser(tenant));
         var created = await CreateExtensionAsync(tenant, user.Id);
 
-        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct));
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), SystemActor, Ct));
 
         Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct));
         Assert.Empty((await FindUserAsync(user.Id!.Value))!.Extensions);
@@ -147,9 +147,9 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateExtensionAsync(tenant);
         var second = await CreateExtensionAsync(tenant);
 
-        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, first.Id, second.Address), Ct);
+        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, first.Id, second.Address), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.NotFound, null, write);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, write);
         Assert.NotNull(await FindExtensionAsync(tenant, first.Address!));
         Assert.NotNull(await FindExtensionAsync(tenant, second.Address!));
     }
@@ -161,8 +161,8 @@ public abstract partial class StoreContractTests<TFixture>
         var other = await CreateTenantAsync();
         var created = await CreateExtensionAsync(tenant);
 
-        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, created.Id, null), Ct));
-        AssertStatus(WriteStatus.NotFound, null, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, null, created.Address), Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, created.Id, null), SystemActor, Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Extensions.DeleteAsync(new ExtensionKey(other.Id, null, created.Address), SystemActor, Ct));
         Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
     }
 
@@ -172,9 +172,9 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateExtensionAsync(tenant);
 
-        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, null), Ct);
+        var write = await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, null, null), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.NotFound, null, write);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, write);
         Assert.NotNull(await FindExtensionAsync(tenant, created.Address!));
         Assert.Null(await Store.Extensions.FindAsync(new ExtensionKey(tenant.Id, null, null), Ct));
     }

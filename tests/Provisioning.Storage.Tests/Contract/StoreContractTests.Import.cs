@@ -23,7 +23,7 @@ public abstract partial class StoreContractTests<TFixture>
             ImportRow(tenant, "Alice@Example.com"),
         };
 
-        var results = await Store.Extensions.ImportAsync(rows, dryRun: false, Ct);
+        var results = await Store.Extensions.ImportAsync(rows, dryRun: false, SystemActor, Ct);
 
         Assert.Equal([ImportResult.Created, ImportResult.Created], results);
         var first = await FindExtensionAsync(tenant, "+4930100");
@@ -39,10 +39,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var rows = new[] { ImportRow(tenant, "+4930200", RecordingMode.Controlled), ImportRow(tenant, "+4930201") };
-        await Store.Extensions.ImportAsync(rows, dryRun: false, Ct);
+        await Store.Extensions.ImportAsync(rows, dryRun: false, SystemActor, Ct);
         var audited = (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 100, Ct)).Count;
 
-        var again = await Store.Extensions.ImportAsync(rows, dryRun: false, Ct);
+        var again = await Store.Extensions.ImportAsync(rows, dryRun: false, SystemActor, Ct);
 
         Assert.Equal([ImportResult.Unchanged, ImportResult.Unchanged], again);
         Assert.Equal(audited, (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 100, Ct)).Count);
@@ -54,9 +54,9 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var user = await CreateUserAsync(NewUser(tenant));
         var voiceIn = RecordedMedia.None.With(Modality.Voice, Direction.Incoming);
-        var stored = await CreateExtensionAsync(NewExtension(tenant, "+4930300", user.Id) with { Media = voiceIn });
+        var stored = await CreateExtensionAsync(NewExtensionWrite(tenant, "+4930300", user.Id) with { Media = MediaChange.Exactly(voiceIn) });
 
-        var results = await Store.Extensions.ImportAsync([ImportRow(tenant, "+4930300", RecordingMode.DoNotRecord, MediaChange.FromFlags(true, false, true, false))], false, Ct);
+        var results = await Store.Extensions.ImportAsync([ImportRow(tenant, "+4930300", RecordingMode.DoNotRecord, MediaChange.FromFlags(true, false, true, false))], false, SystemActor, Ct);
 
         Assert.Equal([ImportResult.Updated], results);
         var found = await FindExtensionAsync(tenant, "+4930300");
@@ -71,9 +71,9 @@ public abstract partial class StoreContractTests<TFixture>
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
         var rows = new[] { ImportRow(tenant, "+4930400"), ImportRow(tenant, "+4930401", userId: foreign.Id), ImportRow(tenant, "+4930402") };
 
-        var results = await Store.Extensions.ImportAsync(rows, false, Ct);
+        var results = await Store.Extensions.ImportAsync(rows, false, SystemActor, Ct);
 
-        Assert.Equal([ImportResult.Created, ImportResult.Rejected(WriteStatus.MissingReference, "user"), ImportResult.Created], results);
+        Assert.Equal([ImportResult.Created, ImportResult.Rejected(WriteStatus.MissingReference, StoreKey.User), ImportResult.Created], results);
         Assert.Null(await FindExtensionAsync(tenant, "+4930401"));
         Assert.NotNull(await FindExtensionAsync(tenant, "+4930402"));
     }
@@ -82,11 +82,11 @@ public abstract partial class StoreContractTests<TFixture>
     public async Task ExtensionImportAsync_DryRun_AnswersAsTheImportWouldAndWritesNothing()
     {
         var tenant = await CreateTenantAsync();
-        await CreateExtensionAsync(NewExtension(tenant, "+4930500"));
+        await CreateExtensionAsync(NewExtensionWrite(tenant, "+4930500"));
         var audited = (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 100, Ct)).Count;
         var rows = new[] { ImportRow(tenant, "+4930500"), ImportRow(tenant, "+4930501"), ImportRow(tenant, "+4930500", RecordingMode.OnDemand) };
 
-        var results = await Store.Extensions.ImportAsync(rows, dryRun: true, Ct);
+        var results = await Store.Extensions.ImportAsync(rows, dryRun: true, SystemActor, Ct);
 
         Assert.Equal([ImportResult.Unchanged, ImportResult.Created, ImportResult.Updated], results);
         Assert.Null(await FindExtensionAsync(tenant, "+4930501"));
@@ -99,11 +99,10 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var other = await CreateTenantAsync();
-        await CreateExtensionAsync(NewExtension(tenant, "+4930600"));
-        using var scope = AuditContext.Begin(Actor);
+        await CreateExtensionAsync(NewExtensionWrite(tenant, "+4930600"));
 
         await Store.Extensions.ImportAsync(
-            [ImportRow(tenant, "+4930600", RecordingMode.Controlled), ImportRow(tenant, "+4930601"), ImportRow(other, "+4930602")], false, Ct);
+            [ImportRow(tenant, "+4930600", RecordingMode.Controlled), ImportRow(tenant, "+4930601"), ImportRow(other, "+4930602")], false, Actor, Ct);
 
         var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct);
         var entry = Assert.Single(entries, e => e.Key == ImportedKeys.AuditKey);

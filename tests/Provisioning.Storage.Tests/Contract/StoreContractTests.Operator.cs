@@ -32,15 +32,14 @@ public abstract partial class StoreContractTests<TFixture>
     public async Task TenantDeleteAsync_Empty_DeletesItWithItsGroupsAndAuditsIt()
     {
         var tenant = await CreateTenantAsync();
-        using var scope = AuditContext.Begin(Actor);
 
-        var deleted = AssertOk(await Store.Tenants.DeleteAsync(tenant.Id, Ct));
+        var deleted = AssertOk(await Store.Tenants.DeleteAsync(tenant.Id, Actor, Ct));
 
         Assert.Equal(tenant.Eid, deleted.Eid);
         Assert.Null(await Store.Tenants.FindByIdAsync(tenant.Id, Ct));
         var last = (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 100, Ct))[^1];
         Assert.Equal((AuditChange.Environment, (string?)null), (last.Entity, last.After));
-        await CreateTenantAsync(NewTenant() with { Eid = tenant.Eid, ShortName = tenant.ShortName });
+        await CreateTenantAsync(NewTenant() with { Eid = tenant.Eid, ShortName = tenant.ShortName }, Actor);
     }
 
     [Fact]
@@ -51,9 +50,9 @@ public abstract partial class StoreContractTests<TFixture>
         var withExtension = await CreateTenantAsync();
         await CreateExtensionAsync(withExtension);
 
-        Assert.Equal(WriteStatus.Refused, (await Store.Tenants.DeleteAsync(withUser.Id, Ct)).Status);
-        Assert.Equal(WriteStatus.Refused, (await Store.Tenants.DeleteAsync(withExtension.Id, Ct)).Status);
-        AssertStatus(WriteStatus.NotFound, null, await Store.Tenants.DeleteAsync(withUser.Id + 100_000, Ct));
+        Assert.Equal(WriteStatus.Refused, (await Store.Tenants.DeleteAsync(withUser.Id, SystemActor, Ct)).Status);
+        Assert.Equal(WriteStatus.Refused, (await Store.Tenants.DeleteAsync(withExtension.Id, SystemActor, Ct)).Status);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Tenants.DeleteAsync(withUser.Id + 100_000, SystemActor, Ct));
         Assert.NotNull(await Store.Tenants.FindByIdAsync(withUser.Id, Ct));
     }
 

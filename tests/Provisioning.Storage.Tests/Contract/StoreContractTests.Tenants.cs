@@ -43,7 +43,7 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateTenantAsync();
         var second = NewTenant() with { Eid = OtherCase(first.Eid!) };
 
-        AssertStatus(WriteStatus.Duplicate, "eid", await Store.Tenants.CreateAsync(second, Ct));
+        AssertStatus(WriteStatus.Duplicate, StoreKey.Eid, await Store.Tenants.CreateAsync(second, SystemActor, Ct));
         Assert.Null(await Store.Tenants.FindByShortNameAsync(second.ShortName!, Ct));
     }
 
@@ -53,7 +53,7 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateTenantAsync();
         var second = NewTenant() with { ShortName = OtherCase(first.ShortName!) };
 
-        AssertStatus(WriteStatus.Duplicate, "shortName", await Store.Tenants.CreateAsync(second, Ct));
+        AssertStatus(WriteStatus.Duplicate, StoreKey.ShortName, await Store.Tenants.CreateAsync(second, SystemActor, Ct));
         Assert.Null(await Store.Tenants.FindByEidAsync(second.Eid!, Ct));
     }
 
@@ -77,7 +77,7 @@ public abstract partial class StoreContractTests<TFixture>
             ArchivePath = "/elsewhere",
         };
 
-        var updated = AssertOk(await Store.Tenants.UpdateAsync(values, Ct));
+        var updated = AssertOk(await Store.Tenants.UpdateAsync(values, SystemActor, Ct));
 
         var expected = values with { Eid = created.Eid };
         AssertSameTenant(expected, updated);
@@ -91,7 +91,7 @@ public abstract partial class StoreContractTests<TFixture>
         var created = await CreateTenantAsync();
         var values = new Tenant { Id = created.Id, Eid = created.Eid, ShortName = created.ShortName };
 
-        AssertOk(await Store.Tenants.UpdateAsync(values, Ct));
+        AssertOk(await Store.Tenants.UpdateAsync(values, SystemActor, Ct));
 
         AssertSameTenant(values, await Store.Tenants.FindByIdAsync(created.Id, Ct));
     }
@@ -101,7 +101,7 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var created = await CreateTenantAsync();
 
-        var updated = AssertOk(await Store.Tenants.UpdateAsync(created with { ShortName = OtherCase(created.ShortName!) }, Ct));
+        var updated = AssertOk(await Store.Tenants.UpdateAsync(created with { ShortName = OtherCase(created.ShortName!) }, SystemActor, Ct));
 
         Assert.Equal(OtherCase(created.ShortName!), updated.ShortName);
     }
@@ -112,9 +112,9 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateTenantAsync();
         var second = await CreateTenantAsync();
 
-        var write = await Store.Tenants.UpdateAsync(second with { ShortName = OtherCase(first.ShortName!), DisplayName = "changed" }, Ct);
+        var write = await Store.Tenants.UpdateAsync(second with { ShortName = OtherCase(first.ShortName!), DisplayName = "changed" }, SystemActor, Ct);
 
-        AssertStatus(WriteStatus.Duplicate, "shortName", write);
+        AssertStatus(WriteStatus.Duplicate, StoreKey.ShortName, write);
         AssertSameTenant(second, await Store.Tenants.FindByIdAsync(second.Id, Ct));
     }
 
@@ -123,8 +123,8 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var created = await CreateTenantAsync();
 
-        var write = await Store.Tenants.UpdateAsync(NewTenant() with { Id = created.Id + 1000 }, Ct);
+        var write = await Store.Tenants.UpdateAsync(NewTenant() with { Id = created.Id + 1000 }, SystemActor, Ct);
 
-        AssertStatus(WriteStatus.NotFound, null, write);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, write);
     }
 }

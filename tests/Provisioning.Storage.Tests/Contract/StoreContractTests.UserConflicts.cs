@@ -1,5 +1,4 @@
 using Provisioning.Core.Model;
-using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Tests.Contract;
@@ -14,7 +13,7 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateUserAsync(NewUser(tenant));
         var second = NewUser(tenant, OtherCase(first.LoginName!)) with { ExternalId = Unique("Ext") };
 
-        AssertStatus(WriteStatus.Duplicate, "loginName", await Store.Users.CreateAsync(new UserWrite(second, null), Ct));
+        AssertStatus(WriteStatus.Duplicate, StoreKey.LoginName, await Store.Users.CreateAsync(WriteOf(second, null), SystemActor, Ct));
         Assert.Equal(first.Id, (await Store.Users.FindByLoginAsync(tenant.Id, second.LoginName!, UserParts.None, Ct))?.Id);
     }
 
@@ -38,9 +37,9 @@ public abstract partial class StoreContractTests<TFixture>
         var existing = await CreateExtensionAsync(tenant);
         var user = NewUser(tenant) with { Roles = ["Agent"], Extensions = [NewExtension(tenant), NewExtension(tenant), NewExtension(tenant, existing.Address)] };
 
-        var write = await Store.Users.CreateAsync(new UserWrite(user, "hash"), Ct);
+        var write = await Store.Users.CreateAsync(WriteOf(user, "hash"), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.Duplicate, ExtensionKeys.Duplicate(existing.Address!), write);
+        AssertStatus(WriteStatus.Duplicate, StoreKey.Extension, write, existing.Address);
         Assert.Null(await Store.Users.FindByLoginAsync(tenant.Id, user.LoginName!, UserParts.None, Ct));
         Assert.Null(await Store.Tokens.FindCredentialsAsync(tenant.Eid!, user.LoginName!, Ct));
         Assert.Null(await FindExtensionAsync(tenant, user.Extensions[0].Address!));
@@ -55,11 +54,11 @@ public abstract partial class StoreContractTests<TFixture>
         var existing = await CreateExtensionAsync(tenant);
         var user = NewUser(tenant) with { Extensions = [NewExtension(tenant, OtherCase(existing.Address!))] };
 
-        var write = await Store.Users.CreateAsync(new UserWrite(user, null), Ct);
+        var write = await Store.Users.CreateAsync(WriteOf(user, null), SystemActor, Ct);
 
-        Assert.Equal(WriteStatus.Duplicate, write.Status);
-        Assert.True(ExtensionKeys.TryParse(write.Detail, out var address), write.Detail);
-        Assert.Equal(Keys.Fold(existing.Address!), Keys.Fold(address));
+        Assert.Equal((WriteStatus.Duplicate, StoreKey.Extension), (write.Status, write.Key));
+        Assert.False(string.IsNullOrEmpty(write.KeyValue), "the duplicate names the embedded extension's address");
+        Assert.Equal(Keys.Fold(existing.Address!), Keys.Fold(write.KeyValue));
         Assert.Null(await Store.Users.FindByLoginAsync(tenant.Id, user.LoginName!, UserParts.None, Ct));
     }
 
@@ -83,7 +82,7 @@ public abstract partial class StoreContractTests<TFixture>
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
         var user = NewUser(tenant) with { ObserverUserId = foreign.Id };
 
-        AssertStatus(WriteStatus.MissingReference, "observerUserId", await Store.Users.CreateAsync(new UserWrite(user, null), Ct));
+        AssertStatus(WriteStatus.MissingReference, StoreKey.ObserverUser, await Store.Users.CreateAsync(WriteOf(user, null), SystemActor, Ct));
         Assert.Null(await Store.Users.FindByLoginAsync(tenant.Id, user.LoginName!, UserParts.None, Ct));
     }
 
@@ -106,7 +105,7 @@ public abstract partial class StoreContractTests<TFixture>
         var ownGroup = await DefaultGroupIdAsync(await CreateUserAsync(NewUser(tenant)));
         var user = NewUser(tenant) with { ObserverGroupId = foreignGroup };
 
-        AssertStatus(WriteStatus.MissingReference, "observerGroupId", await Store.Users.CreateAsync(new UserWrite(user, null), Ct));
+        AssertStatus(WriteStatus.MissingReference, StoreKey.ObserverGroup, await Store.Users.CreateAsync(WriteOf(user, null), SystemActor, Ct));
         var stored = await CreateUserAsync(user with { ObserverGroupId = ownGroup });
         Assert.Equal(ownGroup, stored.ObserverGroupId);
     }
@@ -116,9 +115,9 @@ public abstract partial class StoreContractTests<TFixture>
     {
         var tenant = await CreateTenantAsync();
         var media = RecordedMedia.None.With(Modality.Im, Direction.Internal);
-        var extension = NewExtension(tenant) with { MediaChange = MediaChange.Exactly(media) };
+        var extension = NewExtensionWrite(tenant) with { Media = MediaChange.Exactly(media) };
 
-        await CreateUserAsync(NewUser(tenant) with { Extensions = [extension] });
+        AssertOk(await Store.Users.CreateAsync(WriteOf(NewUser(tenant), null) with { Extensions = [extension] }, SystemActor, Ct));
 
         Assert.Equal(media, (await FindExtensionAsync(tenant, extension.Address!))?.Media);
     }

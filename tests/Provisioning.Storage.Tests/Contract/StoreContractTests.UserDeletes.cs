@@ -15,7 +15,7 @@ public abstract partial class StoreContractTests<TFixture>
         var hash = RandomNumberGenerator.GetBytes(32);
         await Store.Tokens.CreateTokenAsync(hash, user.Id!.Value, T0, T0.AddHours(1), Ct);
 
-        Assert.Equal(user.Id, AssertOk(await Store.Users.DeleteAsync(user.Id.Value, Ct)));
+        Assert.Equal(user.Id, AssertOk(await Store.Users.DeleteAsync(user.Id.Value, SystemActor, Ct)));
 
         Assert.Null(await FindUserAsync(user.Id.Value));
         Assert.Null(await Store.Users.FindByLoginAsync(tenant.Id, user.LoginName!, UserParts.None, Ct));
@@ -31,9 +31,9 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var user = await CreateUserAsync(NewUser(tenant));
 
-        AssertOk(await Store.Users.DeleteAsync(user.Id!.Value, Ct));
+        AssertOk(await Store.Users.DeleteAsync(user.Id!.Value, SystemActor, Ct));
 
-        AssertStatus(WriteStatus.NotFound, null, await Store.Users.DeleteAsync(user.Id.Value, Ct));
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, await Store.Users.DeleteAsync(user.Id.Value, SystemActor, Ct));
     }
 
     [SkippableFact]
@@ -42,7 +42,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var admin = await CreateUserAsync(tenant, Roles.SystemAdministrator);
 
-        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, Ct));
+        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, SystemActor, Ct));
 
         Assert.NotNull(await FindUserAsync(admin.Id.Value));
     }
@@ -53,7 +53,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var admin = await CreateUserAsync(tenant, Roles.SystemAdministrator);
 
-        AssertRefused(await Store.Users.UpdateAsync(new UserWrite(admin with { Locked = true }, null), Ct));
+        AssertRefused(await Store.Users.UpdateAsync(WriteOf(admin with { Locked = true }, null), SystemActor, Ct));
 
         Assert.NotEqual(true, (await FindUserAsync(admin.Id!.Value))?.Locked);
     }
@@ -64,7 +64,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var admin = await CreateUserAsync(tenant, Roles.SystemAdministrator, "Agent");
 
-        AssertRefused(await Store.Users.UpdateAsync(new UserWrite(admin with { Roles = ["Agent"] }, null), Ct));
+        AssertRefused(await Store.Users.UpdateAsync(WriteOf(admin with { Roles = ["Agent"] }, null), SystemActor, Ct));
 
         Assert.Equal([Roles.SystemAdministrator, "Agent"], (await FindUserAsync(admin.Id!.Value))?.Roles);
     }
@@ -75,7 +75,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var admin = await CreateUserAsync(tenant, Roles.SystemAdministrator.ToUpperInvariant());
 
-        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, Ct));
+        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, SystemActor, Ct));
     }
 
     [SkippableFact]
@@ -85,7 +85,7 @@ public abstract partial class StoreContractTests<TFixture>
         var admin = await CreateUserAsync(tenant, Roles.SystemAdministrator);
         await CreateUserAsync(NewUser(tenant) with { Roles = [Roles.SystemAdministrator], Locked = true });
 
-        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, Ct));
+        AssertRefused(await Store.Users.DeleteAsync(admin.Id!.Value, SystemActor, Ct));
     }
 
     [SkippableFact]
@@ -95,9 +95,9 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateUserAsync(tenant, Roles.SystemAdministrator);
         var second = await CreateUserAsync(NewUser(await CreateTenantAsync()) with { Roles = [Roles.SystemAdministrator] });
 
-        AssertOk(await Store.Users.DeleteAsync(first.Id!.Value, Ct));
+        AssertOk(await Store.Users.DeleteAsync(first.Id!.Value, SystemActor, Ct));
 
-        AssertRefused(await Store.Users.DeleteAsync(second.Id!.Value, Ct));
+        AssertRefused(await Store.Users.DeleteAsync(second.Id!.Value, SystemActor, Ct));
     }
 
     [SkippableFact]
@@ -107,11 +107,11 @@ public abstract partial class StoreContractTests<TFixture>
         var first = await CreateUserAsync(tenant, Roles.SystemAdministrator);
         var second = await CreateUserAsync(tenant, Roles.SystemAdministrator);
 
-        Assert.True(AssertOk(await Store.Users.UpdateAsync(new UserWrite(first with { Locked = true }, null), Ct)).Locked);
+        Assert.True(AssertOk(await Store.Users.UpdateAsync(WriteOf(first with { Locked = true }, null), SystemActor, Ct)).Locked);
 
-        AssertRefused(await Store.Users.UpdateAsync(new UserWrite(second with { Roles = [] }, null), Ct));
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(first with { Locked = false }, null), Ct));
-        Assert.Empty(AssertOk(await Store.Users.UpdateAsync(new UserWrite(second with { Roles = [] }, null), Ct)).Roles);
+        AssertRefused(await Store.Users.UpdateAsync(WriteOf(second with { Roles = [] }, null), SystemActor, Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(first with { Locked = false }, null), SystemActor, Ct));
+        Assert.Empty(AssertOk(await Store.Users.UpdateAsync(WriteOf(second with { Roles = [] }, null), SystemActor, Ct)).Roles);
     }
 
     private static void AssertRefused<T>(StoreWrite<T> write)

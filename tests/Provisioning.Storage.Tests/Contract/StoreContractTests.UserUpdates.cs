@@ -25,7 +25,7 @@ public abstract partial class StoreContractTests<TFixture>
             Extensions = [NewExtension(tenant) with { Mode = RecordingMode.DoNotRecord }],
         };
 
-        var updated = AssertOk(await Store.Users.UpdateAsync(new UserWrite(values, null), Ct));
+        var updated = AssertOk(await Store.Users.UpdateAsync(WriteOf(values, null), SystemActor, Ct));
 
         AssertSameUser(values, updated);
         AssertSameUser(values, await FindUserAsync(created.Id!.Value));
@@ -37,7 +37,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateUserAsync(NewUser(tenant), "stored-hash");
 
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(created with { DisplayName = "changed" }, null), Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(created with { DisplayName = "changed" }, null), SystemActor, Ct));
 
         Assert.Equal("stored-hash", (await Store.Tokens.FindCredentialsAsync(tenant.Eid!, created.LoginName!, Ct))?.PasswordHash);
     }
@@ -48,7 +48,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateUserAsync(NewUser(tenant), "old-hash");
 
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(created, "new-hash"), Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(created, "new-hash"), SystemActor, Ct));
 
         Assert.Equal("new-hash", (await Store.Tokens.FindCredentialsAsync(tenant.Eid!, created.LoginName!, Ct))?.PasswordHash);
     }
@@ -60,7 +60,7 @@ public abstract partial class StoreContractTests<TFixture>
         var created = await CreateUserAsync(NewUser(tenant) with { Extensions = [NewExtension(tenant), NewExtension(tenant)] });
         var (kept, dropped) = (created.Extensions[0], created.Extensions[1]);
 
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(created with { Extensions = [NewExtension(tenant, kept.Address)] }, null), Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(created with { Extensions = [NewExtension(tenant, kept.Address)] }, null), SystemActor, Ct));
 
         Assert.Equal(created.Id, (await FindExtensionAsync(tenant, kept.Address!))?.User?.Id);
         var unlinked = await FindExtensionAsync(tenant, dropped.Address!);
@@ -80,7 +80,7 @@ public abstract partial class StoreContractTests<TFixture>
         var fresh = NewExtension(tenant);
 
         var listed = new[] { NewExtension(tenant, OtherCase(loose.Address!)), NewExtension(tenant, owned.Address), fresh };
-        AssertOk(await Store.Users.UpdateAsync(new UserWrite(user with { Extensions = listed }, null), Ct));
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(user with { Extensions = listed }, null), SystemActor, Ct));
 
         Assert.Equal(user.Id, (await FindExtensionAsync(tenant, loose.Address!))?.User?.Id);
         Assert.Equal(user.Id, (await FindExtensionAsync(tenant, owned.Address!))?.User?.Id);
@@ -95,9 +95,9 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateUserAsync(NewUser(tenant));
 
-        var write = await Store.Users.UpdateAsync(new UserWrite(NewUser(tenant) with { Id = created.Id + 1000 }, null), Ct);
+        var write = await Store.Users.UpdateAsync(WriteOf(NewUser(tenant) with { Id = created.Id + 1000 }, null), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.NotFound, null, write);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, write);
     }
 
     [SkippableFact]
@@ -106,9 +106,9 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
 
-        var write = await Store.Users.UpdateAsync(new UserWrite(NewUser(tenant) with { Id = foreign.Id }, null), Ct);
+        var write = await Store.Users.UpdateAsync(WriteOf(NewUser(tenant) with { Id = foreign.Id }, null), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.NotFound, null, write);
+        AssertStatus(WriteStatus.NotFound, StoreKey.None, write);
         Assert.Equal(foreign.LoginName, (await FindUserAsync(foreign.Id!.Value, UserParts.None))?.LoginName);
     }
 
@@ -120,9 +120,9 @@ public abstract partial class StoreContractTests<TFixture>
         var second = await CreateUserAsync(NewUser(tenant) with { Roles = ["Agent"] });
 
         var values = second with { LoginName = OtherCase(first.LoginName!), Roles = ["Changed"], DisplayName = "changed" };
-        var write = await Store.Users.UpdateAsync(new UserWrite(values, "new-hash"), Ct);
+        var write = await Store.Users.UpdateAsync(WriteOf(values, "new-hash"), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.Duplicate, "loginName", write);
+        AssertStatus(WriteStatus.Duplicate, StoreKey.LoginName, write);
         AssertSameUser(second, await FindUserAsync(second.Id!.Value));
         Assert.Null((await Store.Tokens.FindCredentialsAsync(tenant.Eid!, second.LoginName!, Ct))?.PasswordHash);
     }
@@ -133,7 +133,7 @@ public abstract partial class StoreContractTests<TFixture>
         var tenant = await CreateTenantAsync();
         var created = await CreateUserAsync(NewUser(tenant));
 
-        var updated = AssertOk(await Store.Users.UpdateAsync(new UserWrite(created with { LoginName = OtherCase(created.LoginName!) }, null), Ct));
+        var updated = AssertOk(await Store.Users.UpdateAsync(WriteOf(created with { LoginName = OtherCase(created.LoginName!) }, null), SystemActor, Ct));
 
         Assert.Equal(OtherCase(created.LoginName!), updated.LoginName);
     }
@@ -145,9 +145,9 @@ public abstract partial class StoreContractTests<TFixture>
         var foreign = await CreateUserAsync(NewUser(await CreateTenantAsync()));
         var created = await CreateUserAsync(NewUser(tenant));
 
-        var write = await Store.Users.UpdateAsync(new UserWrite(created with { ObserverUserId = foreign.Id }, null), Ct);
+        var write = await Store.Users.UpdateAsync(WriteOf(created with { ObserverUserId = foreign.Id }, null), SystemActor, Ct);
 
-        AssertStatus(WriteStatus.MissingReference, "observerUserId", write);
+        AssertStatus(WriteStatus.MissingReference, StoreKey.ObserverUser, write);
         Assert.Null((await FindUserAsync(created.Id!.Value, UserParts.None))?.ObserverUserId);
     }
 }

@@ -51,13 +51,14 @@ public abstract partial class StoreContractTests<TFixture>(TFixture fixture) : I
 
     protected static T AssertOk<T>(StoreWrite<T> write)
     {
-        Assert.True(write.IsOk, $"Expected Ok, got {write.Status} ({write.Detail}) {write.Refusal}");
+        Assert.True(write.IsOk, $"Expected Ok, got {write.Status} ({write.Key} {write.KeyValue}) {write.Refusal}");
         return write.Value!;
     }
 
-    protected static void AssertStatus<T>(WriteStatus expected, string? detail, StoreWrite<T> write)
+    /// <summary>The status, the key it names and the key's value (none unless given), as a whole.</summary>
+    protected static void AssertStatus<T>(WriteStatus expected, StoreKey key, StoreWrite<T> write, string? keyValue = null)
     {
         Assert.Equal(expected, write.Status);
-        Assert.Equal(detail, write.Detail);
+        Assert.Equal((key, keyValue), (write.Key, write.KeyValue));
     }
 }

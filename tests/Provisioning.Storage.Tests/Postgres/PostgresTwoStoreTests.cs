@@ -1,3 +1,4 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Security;
 using Provisioning.Core.Storage;
@@ -12,16 +13,18 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
 {
     private static CancellationToken Ct => CancellationToken.None;
 
+    private static AuditActor SystemActor => Caller.System.ActorAt(DateTimeOffset.UtcNow);
+
     [SkippableFact]
     public async Task ExtensionUpdateAsync_TwelveConcurrentMediaChangesFromTwoStores_NoneIsLost()
     {
         var (first, second) = stores.Require();
         var tenant = await CreateTenantAsync(first);
-        var created = Ok(await first.Extensions.CreateAsync(new Extension { TenantId = tenant.Id, Address = $"media-{Guid.NewGuid():N}@x", Media = RecordedMedia.None }, Ct));
+        var created = Ok(await first.Extensions.CreateAsync(new ExtensionWrite(tenant.Id, $"media-{Guid.NewGuid():N}@x", RecordingMode.Full, MediaChange.Exactly(RecordedMedia.None), null), SystemActor, Ct));
         var bits = Enum.GetValues<Modality>().SelectMany(m => Enum.GetValues<Direction>().Select(d => (m, d))).ToArray();
 
         await Task.WhenAll(bits.Select((bit, i) => Task.Run(() => (i % 2 == 0 ? first : second).Extensions.UpdateAsync(
-            new ExtensionKey(tenant.Id, created.Id, null), created with { MediaChange = new AddOne(bit.m, bit.d) }, Ct))));
+            new ExtensionKey(tenant.Id, created.Id, null), new ExtensionWrite(tenant.Id, created.Address!, created.Mode, new AddOne(bit.m, bit.d), null), SystemActor, Ct))));
 
         var stored = await second.Extensions.FindAsync(new ExtensionKey(tenant.Id, created.Id, null), Ct);
         Assert.Equal(bits.Aggregate(RecordedMedia.None, (media, bit) => media.With(bit.m, bit.d)), stored?.Media);
@@ -38,8 +41,8 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
             var added = await CreateUserAsync(second, tenant, Roles.SystemAdministrator);
 
             var writes = await Task.WhenAll(
-                Task.Run(() => first.Users.DeleteAsync(remaining.Id!.Value, Ct)),
-                Task.Run(() => second.Users.DeleteAsync(added.Id!.Value, Ct)));
+                Task.Run(() => first.Users.DeleteAsync(remaining.Id!.Value, SystemActor, Ct)),
+                Task.Run(() => second.Users.DeleteAsync(added.Id!.Value, SystemActor, Ct)));
 
             Assert.Single(writes, w => w.IsOk);
             Assert.Single(writes, w => w.Status == WriteStatus.Refused);
@@ -57,12 +60,12 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
         {
             var pairs = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => (
                 User: await CreateUserAsync(first, tenant),
-                Group: Ok(await second.Groups.CreateAsync(new Group { TenantId = tenant.Id, Name = $"g-{Guid.NewGuid():N}" }, Ct)))));
+                Group: Ok(await second.Groups.CreateAsync(new Group { TenantId = tenant.Id, Name = $"g-{Guid.NewGuid():N}" }, SystemActor, Ct)))));
 
             await Task.WhenAll(pairs.SelectMany(p => new Task[]
             {
-                Task.Run(() => first.Users.UpdateAsync(new UserWrite(MovedTo(p.User, p.Group), null), Ct)),
-                Task.Run(() => second.Groups.UpdateAsync(p.Group with { Members = [] }, replaceMembers: true, Ct)),
+                Task.Run(() => first.Users.UpdateAsync(new UserWrite(MovedTo(p.User, p.Group), null), SystemActor, Ct)),
+                Task.Run(() => second.Groups.UpdateAsync(p.Group with { Members = [] }, replaceMembers: true, SystemActor, Ct)),
             }));
 
             foreach (var (user, _) in pairs)
@@ -90,11 +93,11 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
     private static async Task<Tenant> CreateTenantAsync(IProvisioningStore store)
     {
         var suffix = Guid.NewGuid().ToString("N");
-        return Ok(await store.Tenants.CreateAsync(new Tenant { Eid = "P" + suffix[..3], ShortName = "two-stores-" + suffix }, Ct));
+        return Ok(await store.Tenants.CreateAsync(new Tenant { Eid = "P" + suffix[..3], ShortName = "two-stores-" + suffix }, SystemActor, Ct));
     }
 
     private static async Task<User> CreateUserAsync(IProvisioningStore store, Tenant tenant, params string[] roles) =>
-        Ok(await store.Users.CreateAsync(new UserWrite(new User { TenantId = tenant.Id, LoginName = $"u-{Guid.NewGuid():N}", Roles = roles }, null), Ct));
+        Ok(await store.Users.CreateAsync(new UserWrite(new User { TenantId = tenant.Id, LoginName = $"u-{Guid.NewGuid():N}", Roles = roles }, null), SystemActor, Ct));
 
     /// <summary>The user with its primary membership moved to <paramref name="group"/>, staying a member of its old group.</summary>
     private static User MovedTo(User user, Group group) => user with
@@ -104,7 +107,7 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
 
     private static T Ok<T>(StoreWrite<T> write)
     {
-        Assert.True(write.IsOk, $"Expected Ok, got {write.Status} ({write.Detail}) {write.Refusal}");
+        Assert.True(write.IsOk, $"Expected Ok, got {write.Status} ({write.Key} {write.KeyValue}) {write.Refusal}");
         return write.Value!;
     }
 

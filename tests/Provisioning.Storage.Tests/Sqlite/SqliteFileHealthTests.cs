@@ -1,4 +1,6 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
+using Provisioning.Core.Security;
 using Provisioning.Storage.Sqlite;
 
 namespace Provisioning.Storage.Tests.Sqlite;
@@ -10,17 +12,19 @@ public sealed class SqliteFileHealthTests : IDisposable
 
     private string Database => Path.Combine(_folder, "provisioning.db");
 
+    private static AuditActor SystemActor => Caller.System.ActorAt(DateTimeOffset.UtcNow);
+
     [Fact]
     public async Task Write_AfterTheFileWasMoved_RefusedFromThenOnAndReportedOnce()
     {
         await using var store = await OpenAsync();
         var events = new List<SqliteHealthEvent>();
         store.HealthObserver = events.Add;
-        Assert.True((await store.Tenants.CreateAsync(NewTenant(), CancellationToken.None)).IsOk);
+        Assert.True((await store.Tenants.CreateAsync(NewTenant(), SystemActor, CancellationToken.None)).IsOk);
 
         File.Move(Database, Database + ".moved");
-        var first = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tenants.CreateAsync(NewTenant(), CancellationToken.None));
-        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tenants.CreateAsync(NewTenant(), CancellationToken.None));
+        var first = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tenants.CreateAsync(NewTenant(), SystemActor, CancellationToken.None));
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Tenants.CreateAsync(NewTenant(), SystemActor, CancellationToken.None));
         var ping = await Assert.ThrowsAsync<InvalidOperationException>(() => store.PingAsync(CancellationToken.None));
 
         Assert.Contains($"the database file {Database} was deleted, replaced or moved", first.Message, StringComparison.Ordinal);
@@ -35,7 +39,7 @@ public sealed class SqliteFileHealthTests : IDisposable
     {
         var store = await OpenAsync();
         var tenant = NewTenant();
-        Assert.True((await store.Tenants.CreateAsync(tenant, CancellationToken.None)).IsOk);
+        Assert.True((await store.Tenants.CreateAsync(tenant, SystemActor, CancellationToken.None)).IsOk);
 
         await store.DisposeAsync();
 
