@@ -68,24 +68,6 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
             return result;
         });
 
-    /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed unless <paramref name="dryRun"/>.</summary>
-    public Task<T> ImportAsync<T>(Func<Db, Task<T>> work, bool dryRun, CancellationToken cancellationToken) =>
-        RetryAsync(async () =>
-        {
-            await using var connection = await source.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var result = await work(new Db(connection, cancellationToken));
-            if (dryRun)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            return result;
-        });
-
     public ValueTask DisposeAsync() => source.DisposeAsync();
 
     /// <summary>Opens a connection for start-up work; an unreachable server becomes one clear line naming where it was sought.</summary>

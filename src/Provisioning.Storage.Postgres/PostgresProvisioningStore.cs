@@ -14,7 +14,7 @@ public sealed class PostgresProvisioningStore : SqlProvisioningStore
     private readonly ChangeFeed _feed;
 
     private PostgresProvisioningStore(PostgresDatabase db, ChangeFeed feed)
-        : base(db, new PostgresExtensionImport(db))
+        : base(db)
     {
         _db = db;
         _feed = feed;

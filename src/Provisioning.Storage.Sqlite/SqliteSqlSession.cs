@@ -15,6 +15,8 @@ internal sealed class SqliteSqlSession(SqliteConnection connection) : SqlSession
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
 
+    public SqliteConnection Connection => connection;
+
     public override ValueTask<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
         ValueTask.FromResult(Command(sql, parameters).ExecuteNonQuery());
 

@@ -6,18 +6,18 @@ namespace Provisioning.Storage;
 
 /// <summary>
 /// A store over one SQL database: reads and the write session in the shared SQL, the rules of every write from Core.
-/// Each store adds what is its own: how it connects and commits, its bulk import, its caches, how it hears of changes.
+/// Each store adds what is its own: how it connects and commits, its import statements, its caches, how it hears of changes.
 /// </summary>
 public abstract class SqlProvisioningStore : IProvisioningStore
 {
-    private protected SqlProvisioningStore(ISqlDatabase db, IExtensionImport import, Func<IExtensionReads, IExtensionReads>? cacheExtensions = null)
+    private protected SqlProvisioningStore(ISqlDatabase db, Func<SqlSession, IImportSession>? importSession = null, Func<IExtensionReads, IExtensionReads>? cacheExtensions = null)
     {
-        var writer = new SqlStoreWriter(db, Raise);
+        var writer = new SqlStoreWriter(db, Raise, importSession ?? (c => new SqlWriteSession(c)));
         Tenants = new TenantStore(new SqlTenantReads(db), writer);
         Users = new UserStore(new SqlUserReads(db), writer);
         Groups = new GroupStore(new SqlGroupReads(db), writer);
         var extensionReads = new SqlExtensionReads(db);
-        Extensions = new ExtensionStore(cacheExtensions?.Invoke(extensionReads) ?? extensionReads, import, writer);
+        Extensions = new ExtensionStore(cacheExtensions?.Invoke(extensionReads) ?? extensionReads, writer);
         Tokens = new SqlTokenStore(db, Raise);
         Audit = new SqlAuditStore(db);
     }

@@ -2,8 +2,11 @@ using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage;
 
-/// <summary>Core's write port over a store's database: each write gets a <see cref="SqlWriteSession"/>, and what it announced is raised after its commit.</summary>
-internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise) : IStoreWriter
+/// <summary>
+/// Core's write port over a store's database: each write gets a <see cref="SqlWriteSession"/>, and what it announced is
+/// raised after its commit; an import batch gets the store's import statements (the write session itself by default).
+/// </summary>
+internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise, Func<SqlSession, IImportSession> importSession) : IStoreWriter
 {
     public async Task<T> WriteAsync<T>(Func<IWriteSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T> conflict, CancellationToken cancellationToken)
     {
@@ -25,4 +28,23 @@ internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise)
         }
         return result;
     }
+
+    /// <summary>The store's import statements for the batch's connection; they go with the batch.</summary>
+    public Task<T> ImportAsync<T>(Func<IImportSession, ValueTask<T>> work, Func<T, bool> keep, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async c =>
+            {
+                var session = importSession(c);
+                try
+                {
+                    return await work(session);
+                }
+                finally
+                {
+                    (session as IDisposable)?.Dispose();
+                }
+            },
+            keep,
+            null,
+            cancellationToken);
 }

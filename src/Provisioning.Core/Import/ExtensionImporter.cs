@@ -7,7 +7,7 @@ namespace Provisioning.Core.Import;
 
 /// <summary>
 /// Bulk import of extensions from records read one at a time (the file is never held whole). Rows are checked by Core,
-/// then written a batch at a time through <see cref="IExtensionImport.ImportAsync"/>, one transaction per batch; while a
+/// then written a batch at a time through <see cref="IExtensionStore.ImportAsync"/>, one transaction per batch; while a
 /// batch is written the next one is read and checked. Cancellation is honoured between batches only, so an interrupted
 /// import leaves whole batches, and running it again completes it.
 /// </summary>

@@ -10,4 +10,10 @@ public interface IStoreWriter
     /// Changes the work announced (<see cref="IWriteSession.NotifyAsync"/>) are raised after the commit.
     /// </summary>
     Task<T> WriteAsync<T>(Func<IWriteSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T> conflict, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a bulk import batch inside one transaction, with the store's fastest statements for it, and keeps it when
+    /// <paramref name="keep"/> says so; the task completes when a kept batch is durable.
+    /// </summary>
+    Task<T> ImportAsync<T>(Func<IImportSession, ValueTask<T>> work, Func<T, bool> keep, CancellationToken cancellationToken);
 }

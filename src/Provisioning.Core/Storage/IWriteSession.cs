@@ -1,4 +1,3 @@
-using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 
 namespace Provisioning.Core.Storage;
@@ -9,15 +8,13 @@ namespace Provisioning.Core.Storage;
 /// Core. An insert of a taken natural key inserts nothing and answers null. A store with one writer runs the
 /// locks as no-ops; one shared by several writers takes them until the transaction ends.
 /// </summary>
-public interface IWriteSession
+public interface IWriteSession : IImportSession
 {
     /// <summary>Serialises the writes that change the memberships of one environment's users. Taken first.</summary>
     ValueTask LockMembershipsAsync(long tenantId);
 
     /// <summary>Serialises the writes that could remove the last holder of a role; taken after the membership lock.</summary>
     ValueTask LockRoleHoldersAsync();
-
-    ValueTask<Tenant?> FindTenantAsync(long id, bool forUpdate);
 
     ValueTask<bool> TenantKeyTakenAsync(StoreKey key, string folded, long exceptId);
 
@@ -32,8 +29,6 @@ public interface IWriteSession
     ValueTask DeleteTenantAsync(long tenantId, string eidKey);
 
     ValueTask<User?> FindUserAsync(long id, UserParts parts);
-
-    ValueTask<long?> FindUserTenantAsync(long userId);
 
     ValueTask<bool> LoginTakenAsync(long tenantId, string loginKey, long exceptId);
 
@@ -83,22 +78,12 @@ public interface IWriteSession
     /// <summary>Removes the group's memberships of users not in <paramref name="userIds"/>.</summary>
     ValueTask KeepMembersAsync(long groupId, IReadOnlyList<long> userIds);
 
-    /// <summary>The extension (its user carrying only the id), under a row lock when <paramref name="forUpdate"/>.</summary>
-    ValueTask<Extension?> FindExtensionAsync(ExtensionKey key, bool forUpdate);
-
     ValueTask<bool> AddressTakenAsync(long tenantId, string addressKey, long exceptId);
-
-    /// <summary>Inserts the extension with the media as given; its user is <see cref="Extension.User"/>'s id.</summary>
-    ValueTask<long?> InsertExtensionAsync(Extension extension);
-
-    ValueTask UpdateExtensionAsync(long id, Extension extension);
 
     ValueTask DeleteExtensionAsync(long id);
 
     /// <summary>Unlinks the user's extensions whose ids are not in <paramref name="keep"/>.</summary>
     ValueTask UnlinkExtensionsAsync(long userId, IReadOnlyList<long> keep);
-
-    ValueTask AppendAuditAsync(AuditActor actor, AuditChange change);
 
     /// <summary>Announces a change that caches depend on: raised after the commit, on every instance sharing the database.</summary>
     ValueTask NotifyAsync(StoreChange change);

@@ -4,8 +4,8 @@ using Provisioning.Core.Storage;
 
 namespace Provisioning.Core.Writes;
 
-/// <summary>Extensions: the store's reads and bulk import, and the writes with their rules (the address key, the user's environment).</summary>
-public sealed class ExtensionStore(IExtensionReads reads, IExtensionImport import, IStoreWriter writer) : IExtensionStore
+/// <summary>Extensions: the store's reads, and the writes and the bulk import with their rules (the address key, the user's environment).</summary>
+public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) : IExtensionStore
 {
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) => reads.FindAsync(key, cancellationToken);
 
@@ -13,7 +13,7 @@ public sealed class ExtensionStore(IExtensionReads reads, IExtensionImport impor
         reads.ListAsync(query, limit, cancellationToken);
 
     public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ExtensionWrite> rows, bool dryRun, AuditActor actor, CancellationToken cancellationToken) =>
-        import.ImportAsync(rows, dryRun, actor, cancellationToken);
+        writer.ImportAsync(s => ExtensionImportBatch.RunAsync(s, rows, actor), _ => !dryRun, cancellationToken);
 
     public Task<StoreWrite<Extension>> CreateAsync(ExtensionWrite extension, AuditActor actor, CancellationToken cancellationToken) =>
         writer.RunAsync(
