@@ -55,6 +55,8 @@ public sealed class CliSession : IAsyncDisposable
 
     public StatusService Status => Get<StatusService>();
 
+    public Bootstrapper Bootstrapper => Get<Bootstrapper>();
+
     public ExtensionImporter ExtensionImporter => Get<ExtensionImporter>();
 
     public UserImporter UserImporter => Get<UserImporter>();

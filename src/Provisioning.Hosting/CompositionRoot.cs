@@ -68,6 +68,7 @@ public static class CompositionRoot
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenAdministration>();
         services.AddSingleton<StatusService>();
+        services.AddSingleton<Bootstrapper>();
         services.AddSingleton<ExtensionImporter>();
         services.AddSingleton<UserImporter>();
     }

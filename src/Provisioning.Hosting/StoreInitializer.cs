@@ -9,13 +9,12 @@ public static class StoreInitializer
 {
     public static async Task<StoreInitialization> InitializeAsync(
         IProvisioningStore store,
-        PasswordHasher hasher,
+        Bootstrapper bootstrapper,
         ProvisioningSettings settings,
         Caller by,
         CancellationToken cancellationToken)
     {
         var schema = await store.MigrateAsync(cancellationToken);
-        var bootstrapper = new Bootstrapper(store, hasher, TimeProvider.System);
         var login = settings.Bootstrap.AdminLogin;
         if (settings.Bootstrap.AdminPassword is { Length: > 0 } configured)
         {

@@ -13,7 +13,7 @@ internal static class DatabaseCommands
         var command = new Command("init", "Create or migrate the database and bootstrap an empty one as the server does (environment 0000 and its administrator)");
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var init = await StoreInitializer.InitializeAsync(session.Store, session.Hasher, session.Settings, session.Caller, ct);
+            var init = await StoreInitializer.InitializeAsync(session.Store, session.Bootstrapper, session.Settings, session.Caller, ct);
             var output = session.Console.Out;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Database ready at schema version {init.SchemaVersion}: {session.Location.Description}."));
             if (init.Bootstrap.Created)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using Provisioning.Core.Resilience;
 using Provisioning.Core.Security;
+using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
 using Provisioning.Hosting;
 using Provisioning.Server.Http;
@@ -98,7 +99,7 @@ public static class ProvisioningServer
             Log.DatabaseDirectoryCreated(logger, created);
         }
         var login = settings.Bootstrap.AdminLogin;
-        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<PasswordHasher>(), settings, Caller.System, cancellationToken);
+        var init = await StoreInitializer.InitializeAsync(store, services.GetRequiredService<Bootstrapper>(), settings, Caller.System, cancellationToken);
         Log.StorageReady(logger, settings.Storage.Provider, location.Description, init.SchemaVersion);
         if (init.Bootstrap.Created)
         {
