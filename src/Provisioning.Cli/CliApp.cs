@@ -63,6 +63,7 @@ public static class CliApp
             UserCommands.Create(context),
             ExtensionCommands.Create(context),
             TokenCommands.Create(context),
+            RecorderCommands.Create(context),
             ImportCommands.Create(context),
             ExportCommands.Create(context),
             AuditCommands.Create(context),

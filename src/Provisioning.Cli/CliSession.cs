@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
+using Provisioning.Core.Recorders;
 using Provisioning.Core.Results;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
@@ -60,6 +61,8 @@ public sealed class CliSession : IAsyncDisposable
     public ExtensionImporter ExtensionImporter => Get<ExtensionImporter>();
 
     public UserImporter UserImporter => Get<UserImporter>();
+
+    public RecorderService Recorders => Get<RecorderService>();
 
     /// <summary>The login recorded in the audit log for changes made here.</summary>
     public static string OperatorName => "cli:" + Environment.UserName;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
+using Provisioning.Core.Recorders;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
@@ -71,5 +72,8 @@ public static class CompositionRoot
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<ExtensionImporter>();
         services.AddSingleton<UserImporter>();
+        services.AddSingleton<RecorderService>();
+        services.AddSingleton<ConfigurationSignal>();
+        services.AddSingleton<ConfigurationFeed>();
     }
 }

@@ -16,6 +16,9 @@ internal sealed class PostgresDialect : SqlDialect
     /// <summary>Several writers: a row read to be changed is locked until the transaction ends.</summary>
     public override string ForUpdate(string alias) => $" FOR UPDATE OF {alias}";
 
+    /// <summary>Every transaction below the snapshot's oldest running one has finished (see migration 0005).</summary>
+    public override string Settled(string column) => $"{column} < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
     public override object Partitions(IReadOnlyList<int> partitions) => partitions.ToArray();
 
     public override string RolesOf(string userId) => $"ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = {userId} ORDER BY r.position)";

@@ -16,6 +16,7 @@ internal static class Violations
         ["users_login_unique"] = new(WriteStatus.Duplicate, StoreKey.LoginName),
         ["groups_name_unique"] = new(WriteStatus.Duplicate, StoreKey.GroupName),
         ["extensions_address_unique"] = new(WriteStatus.Duplicate, StoreKey.Extension),
+        ["recorders_name_unique"] = new(WriteStatus.Duplicate, StoreKey.Recorder),
         ["extensions_user_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.User),
         ["users_observer_user_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.ObserverUser),
         ["users_observer_group_id_fkey"] = new(WriteStatus.MissingReference, StoreKey.ObserverGroup),

@@ -12,6 +12,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Greatest(string a, string b) => $"MAX({a}, {b})";
 
+    public override string Settled(string column) => "TRUE";
+
     /// <summary>One writer at a time: nothing read in a write can change under it.</summary>
     public override string ForUpdate(string alias) => string.Empty;
 

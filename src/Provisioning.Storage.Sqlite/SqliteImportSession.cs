@@ -36,6 +36,10 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
 
     public ValueTask AppendAuditAsync(AuditActor actor, AuditChange change) => _shared.AppendAuditAsync(actor, change);
 
+    public ValueTask AppendConfigurationChangeAsync(long tenantId, string address) => _shared.AppendConfigurationChangeAsync(tenantId, address);
+
+    public ValueTask NotifyAsync(StoreChange change) => _shared.NotifyAsync(change);
+
     public ValueTask<long?> FindUserTenantAsync(long userId) => ValueTask.FromResult(_userTenant.Run(userId));
 
     public ValueTask<long?> InsertExtensionAsync(Extension e) =>

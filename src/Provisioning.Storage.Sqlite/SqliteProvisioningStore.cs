@@ -8,7 +8,7 @@ public sealed class SqliteProvisioningStore : SqlProvisioningStore
     private readonly SqliteDatabase _db;
 
     private SqliteProvisioningStore(SqliteDatabase db)
-        : base(db, c => new SqliteImportSession((SqliteSqlSession)c, new SqlWriteSession(c)), reads => new CachedExtensionReads(reads, db.Writer))
+        : base(db, (c, shared) => new SqliteImportSession((SqliteSqlSession)c, shared), reads => new CachedExtensionReads(reads, db.Writer))
     {
         _db = db;
     }

@@ -20,6 +20,12 @@ internal abstract class SqlDialect
     /// <summary>A column holding the role names of the user whose id is <paramref name="userId"/>, in their order (read with <see cref="Columns.Roles"/>).</summary>
     public abstract string RolesOf(string userId);
 
+    /// <summary>
+    /// A condition that the change-log revision <paramref name="column"/> can no longer be preceded by a change committed
+    /// later; "TRUE" where one writer commits in revision order.
+    /// </summary>
+    public abstract string Settled(string column);
+
     /// <summary>An environment's partitions as the tenants table stores them.</summary>
     public abstract object Partitions(IReadOnlyList<int> partitions);
 

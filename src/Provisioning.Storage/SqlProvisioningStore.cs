@@ -10,9 +10,9 @@ namespace Provisioning.Storage;
 /// </summary>
 public abstract class SqlProvisioningStore : IProvisioningStore
 {
-    private protected SqlProvisioningStore(ISqlDatabase db, Func<SqlSession, IImportSession>? importSession = null, Func<IExtensionReads, IExtensionReads>? cacheExtensions = null)
+    private protected SqlProvisioningStore(ISqlDatabase db, Func<SqlSession, SqlWriteSession, IImportSession>? importSession = null, Func<IExtensionReads, IExtensionReads>? cacheExtensions = null)
     {
-        var writer = new SqlStoreWriter(db, Raise, importSession ?? (c => new SqlWriteSession(c)));
+        var writer = new SqlStoreWriter(db, Raise, importSession ?? ((_, shared) => shared));
         Tenants = new TenantStore(new SqlTenantReads(db), writer);
         Users = new UserStore(new SqlUserReads(db), writer);
         Groups = new GroupStore(new SqlGroupReads(db), writer);
@@ -20,6 +20,7 @@ public abstract class SqlProvisioningStore : IProvisioningStore
         Extensions = new ExtensionStore(cacheExtensions?.Invoke(extensionReads) ?? extensionReads, writer);
         Tokens = new SqlTokenStore(db, Raise);
         Audit = new SqlAuditStore(db);
+        Recorders = new RecorderStore(new SqlRecorderReads(db), writer);
     }
 
     public ITenantStore Tenants { get; }
@@ -33,6 +34,8 @@ public abstract class SqlProvisioningStore : IProvisioningStore
     public ITokenStore Tokens { get; }
 
     public IAuditStore Audit { get; }
+
+    public IRecorderStore Recorders { get; }
 
     public abstract bool IsShared { get; }
 

@@ -6,7 +6,7 @@ namespace Provisioning.Storage;
 /// Core's write port over a store's database: each write gets a <see cref="SqlWriteSession"/>, and what it announced is
 /// raised after its commit; an import batch gets the store's import statements (the write session itself by default).
 /// </summary>
-internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise, Func<SqlSession, IImportSession> importSession) : IStoreWriter
+internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise, Func<SqlSession, SqlWriteSession, IImportSession> importSession) : IStoreWriter
 {
     public async Task<T> WriteAsync<T>(Func<IWriteSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T> conflict, CancellationToken cancellationToken)
     {
@@ -30,14 +30,19 @@ internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise,
     }
 
     /// <summary>The store's import statements for the batch's connection; they go with the batch.</summary>
-    public Task<T> ImportAsync<T>(Func<IImportSession, ValueTask<T>> work, Func<T, bool> keep, CancellationToken cancellationToken) =>
-        db.WriteAsync(
+    public async Task<T> ImportAsync<T>(Func<IImportSession, ValueTask<T>> work, Func<T, bool> keep, CancellationToken cancellationToken)
+    {
+        List<StoreChange>? changes = null;
+        var result = await db.WriteAsync(
             async c =>
             {
-                var session = importSession(c);
+                var shared = new SqlWriteSession(c);
+                var session = importSession(c, shared);
                 try
                 {
-                    return await work(session);
+                    var result = await work(session);
+                    changes = shared.Changes;
+                    return result;
                 }
                 finally
                 {
@@ -47,4 +52,10 @@ internal sealed class SqlStoreWriter(ISqlDatabase db, Action<StoreChange> raise,
             keep,
             null,
             cancellationToken);
+        if (changes is not null && keep(result))
+        {
+            changes.ForEach(raise);
+        }
+        return result;
+    }
 }

@@ -10,4 +10,5 @@ public sealed record AuditChange(string Entity, string Eid, string Key, object? 
     public const string User = "user";
     public const string Group = "group";
     public const string Extension = "extension";
+    public const string Recorder = "recorder";
 }

@@ -22,4 +22,13 @@ public interface IImportSession
     ValueTask UpdateExtensionAsync(long id, Extension extension);
 
     ValueTask AppendAuditAsync(AuditActor actor, AuditChange change);
+
+    /// <summary>
+    /// Logs that what recorders are told of this address of this environment changed (created, updated, deleted, its
+    /// user renamed): the revision of every recorder of the environment passes it when the transaction commits.
+    /// </summary>
+    ValueTask AppendConfigurationChangeAsync(long tenantId, string address);
+
+    /// <summary>Announces a change that caches depend on: raised after the commit, on every instance sharing the database.</summary>
+    ValueTask NotifyAsync(StoreChange change);
 }

@@ -20,6 +20,8 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IAuditStore Audit { get; }
 
+    IRecorderStore Recorders { get; }
+
     /// <summary>
     /// True when other server instances may write to the same database. Token sessions are then read from the database
     /// on every request, so a release on one instance holds on all of them at once.

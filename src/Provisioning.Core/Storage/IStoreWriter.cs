@@ -7,7 +7,7 @@ public interface IStoreWriter
     /// Runs <paramref name="work"/> inside one transaction and keeps what it wrote when <paramref name="keep"/> says so
     /// of its result, else rolls it back; the task completes when a kept write is durable. A constraint violation that
     /// a concurrent writer caused after the work's own checks rolls back and answers <paramref name="conflict"/>.
-    /// Changes the work announced (<see cref="IWriteSession.NotifyAsync"/>) are raised after the commit.
+    /// Changes the work announced (<see cref="IImportSession.NotifyAsync"/>) are raised after the commit.
     /// </summary>
     Task<T> WriteAsync<T>(Func<IWriteSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T> conflict, CancellationToken cancellationToken);
 

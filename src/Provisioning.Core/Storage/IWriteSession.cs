@@ -8,7 +8,7 @@ namespace Provisioning.Core.Storage;
 /// Core. An insert of a taken natural key inserts nothing and answers null. A store with one writer runs the
 /// locks as no-ops; one shared by several writers takes them until the transaction ends.
 /// </summary>
-public interface IWriteSession : IImportSession
+public interface IWriteSession : IImportSession, IRecorderSession
 {
     /// <summary>Serialises the writes that change the memberships of one environment's users. Taken first.</summary>
     ValueTask LockMembershipsAsync(long tenantId);
@@ -84,7 +84,4 @@ public interface IWriteSession : IImportSession
 
     /// <summary>Unlinks the user's extensions whose ids are not in <paramref name="keep"/>.</summary>
     ValueTask UnlinkExtensionsAsync(long userId, IReadOnlyList<long> keep);
-
-    /// <summary>Announces a change that caches depend on: raised after the commit, on every instance sharing the database.</summary>
-    ValueTask NotifyAsync(StoreChange change);
 }

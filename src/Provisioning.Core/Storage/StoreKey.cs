@@ -16,4 +16,7 @@ public enum StoreKey
     User,
     ObserverUser,
     ObserverGroup,
+
+    /// <summary>A recorder's name.</summary>
+    Recorder,
 }

@@ -76,6 +76,7 @@ internal sealed class ExtensionImportBatch(IImportSession s)
     {
         foreach (var (tenantId, keys) in _changed)
         {
+            await ConfigurationLog.ChangedAsync(s, tenantId, keys.Created.Concat(keys.Updated));
             var eid = (await s.FindTenantAsync(tenantId, forUpdate: false))!.Eid!;
             await s.AppendAuditAsync(actor, new AuditChange(AuditChange.Extension, eid, ImportedKeys.AuditKey, null, keys));
         }

@@ -32,6 +32,7 @@ public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) :
                 var created = extension.Tenant.Eid is null
                     ? (await s.FindExtensionAsync(new ExtensionKey(extension.TenantId, id, null), forUpdate: false))!
                     : record with { Id = id };
+                await ConfigurationLog.ChangedAsync(s, created.TenantId, created.Address!);
                 await s.AppendAuditAsync(actor, Change(created, null, created));
                 return StoreWrite<Extension>.Ok(created);
             },
@@ -56,6 +57,7 @@ public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) :
                 }
                 await s.UpdateExtensionAsync(stored.Id.Value, Record(values, stored.Media));
                 var after = (await s.FindExtensionAsync(key with { Id = stored.Id, Address = null }, forUpdate: false))!;
+                await ConfigurationLog.ChangedAsync(s, key.TenantId, stored.Address!, after.Address!);
                 await s.AppendAuditAsync(actor, Change(after, stored, after));
                 return StoreWrite<Extension>.Ok(after);
             },
@@ -70,6 +72,7 @@ public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) :
                     return StoreWrite<Extension>.NotFound();
                 }
                 await s.DeleteExtensionAsync(stored.Id!.Value);
+                await ConfigurationLog.ChangedAsync(s, key.TenantId, stored.Address!);
                 await s.AppendAuditAsync(actor, Change(stored, stored, null));
                 return StoreWrite<Extension>.Ok(stored);
             },

@@ -102,6 +102,10 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
                     return StoreWrite<long>.Refused(Failures.LastSystemAdministrator);
                 }
                 await s.NotifyAsync(new StoreChange(StoreChangeKind.UserChanged, id));
+                if (before.Extensions.Count > 0)
+                {
+                    await ConfigurationLog.ChangedAsync(s, before.TenantId, before.Extensions.Select(e => e.Address!));
+                }
                 await s.AppendAuditAsync(actor, new AuditChange(AuditChange.User, before.Tenant.Eid!, before.LoginName!, before, null));
                 return StoreWrite<long>.Ok(id);
             },
@@ -130,6 +134,7 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
     {
         if (result is { IsOk: true, Value: { } after })
         {
+            await ConfigurationLog.UserChangedAsync(s, before, after);
             await s.AppendAuditAsync(actor, new AuditChange(AuditChange.User, after.Tenant.Eid!, after.LoginName!, before, after));
         }
         return result;

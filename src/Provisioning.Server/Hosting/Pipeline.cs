@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Connections.Features;
 using Provisioning.Server.Http;
 using Provisioning.Server.Observability;
+using Provisioning.Server.Recorders;
 
 namespace Provisioning.Server.Hosting;
 
 /// <summary>
 /// The request pipeline: a logging scope with the request's correlation id, then the management endpoints for
-/// requests on the management port and the SOAP handler for everything else.
+/// requests on the management port, the recorder feed under /recorders, and the SOAP handler for everything else.
 /// </summary>
 internal static class Pipeline
 {
@@ -15,6 +16,7 @@ internal static class Pipeline
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.Request");
         var soap = app.Services.GetRequiredService<SoapHttpHandler>();
         var management = app.Services.GetRequiredService<ManagementEndpoints>();
+        var recorders = app.Services.GetRequiredService<RecorderFeedHandler>();
         app.Use(async (context, next) =>
         {
             using (logger.BeginScope(new CorrelationScope(context.TraceIdentifier)))
@@ -28,7 +30,9 @@ internal static class Pipeline
             path: null,
             configureBranchedPipeline: null,
             optionsName: null);
-        app.Run(context => IsManagement(context) ? management.HandleAsync(context) : soap.HandleAsync(context));
+        app.Run(context => IsManagement(context) ? management.HandleAsync(context)
+            : context.Request.Path.StartsWithSegments(RecorderFeedHandler.PathPrefix, StringComparison.Ordinal) ? recorders.HandleAsync(context)
+            : soap.HandleAsync(context));
     }
 
     private static bool IsManagement(HttpContext context) =>

@@ -8,6 +8,7 @@ using Provisioning.Core.Storage;
 using Provisioning.Hosting;
 using Provisioning.Server.Http;
 using Provisioning.Server.Observability;
+using Provisioning.Server.Recorders;
 using Provisioning.Soap;
 using Provisioning.Soap.Binding;
 using Provisioning.Soap.Operations;
@@ -133,6 +134,7 @@ public static class ProvisioningServer
         services.AddSingleton(PublicAddress.From(settings, versions, template, proxies));
         services.AddSingleton<SoapHttpHandler>();
         services.AddSingleton<ManagementEndpoints>();
+        services.AddSingleton<RecorderFeedHandler>();
         services.AddSingleton<ProvisioningMetrics>();
         // Second line of defence: every background task catches and retries on its own; one that still threw would
         // otherwise stop the host, and a stopped server is worse than one without its token gauge.

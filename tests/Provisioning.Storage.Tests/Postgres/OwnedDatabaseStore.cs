@@ -18,6 +18,8 @@ internal sealed record OwnedDatabaseStore(IProvisioningStore Inner, string Conne
 
     public IAuditStore Audit => Inner.Audit;
 
+    public IRecorderStore Recorders => Inner.Recorders;
+
     public bool IsShared => Inner.IsShared;
 
     public int LatestSchemaVersion => Inner.LatestSchemaVersion;

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Provisioning.Core.Model;
+using Provisioning.Core.Recorders;
+
+namespace Provisioning.Server.Recorders;
+
+/// <summary>
+/// The feed's JSON: recording modes by their wire names (FULL, ON_DEMAND, …), media as modality → directions
+/// (1 incoming, 2 outgoing, 3 internal), the names spec §5 gives them.
+/// </summary>
+internal static class ConfigurationJson
+{
+    public static void WriteExtension(Utf8JsonWriter w, ConfiguredExtension e, string? op = null)
+    {
+        w.WriteStartObject();
+        if (op is not null)
+        {
+            w.WriteString("op", op);
+        }
+        w.WriteString("eid", e.Eid);
+        w.WriteString("address", e.Address);
+        w.WriteString("recordingMode", RecordingModeNames.Of(e.Mode));
+        w.WriteStartObject("media");
+        foreach (var modality in Enum.GetValues<Modality>())
+        {
+            if (e.Media.Has(modality))
+            {
+                w.WriteStartArray(NameOf(modality));
+                foreach (var direction in e.Media.DirectionsOf(modality))
+                {
+                    w.WriteNumberValue((int)direction);
+                }
+                w.WriteEndArray();
+            }
+        }
+        w.WriteEndObject();
+        if (e.LoginName is null)
+        {
+            w.WriteNull("user");
+        }
+        else
+        {
+            w.WriteStartObject("user");
+            w.WriteString("loginName", e.LoginName);
+            w.WriteString("displayName", e.DisplayName);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    public static void WriteChange(Utf8JsonWriter w, ConfigurationChange change)
+    {
+        if (change.Now is { } now)
+        {
+            WriteExtension(w, now, "upsert");
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("op", "delete");
+        w.WriteString("eid", change.Eid);
+        w.WriteString("address", change.Address);
+        w.WriteEndObject();
+    }
+
+    private static string NameOf(Modality modality) => modality switch
+    {
+        Modality.Voice => "voice",
+        Modality.Video => "video",
+        Modality.Im => "im",
+        Modality.Screen => "screen",
+        _ => throw new ArgumentOutOfRangeException(nameof(modality), modality, null),
+    };
+}

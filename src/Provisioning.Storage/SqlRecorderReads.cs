@@ -1,0 +1,70 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Recorders;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage;
+
+/// <summary>The registry's reads and the configuration recorders are given: extensions by page, revisions and deltas from the change log.</summary>
+internal sealed class SqlRecorderReads(ISqlDatabase db) : IRecorderReads
+{
+    public async Task<Recorder?> FindAsync(string name, CancellationToken cancellationToken) =>
+        (await FindWithSecretAsync(name, cancellationToken))?.Recorder;
+
+    public Task<(Recorder Recorder, byte[] SecretHash)?> FindWithSecretAsync(string name, CancellationToken cancellationToken) =>
+        db.ReadAsync(c => RecorderRows.FindAsync(c, Keys.Fold(name)), cancellationToken);
+
+    public Task<IReadOnlyList<Recorder>> ListAsync(CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<Recorder>>(async c => (await RecorderRows.ReadAsync(c, string.Empty)).ConvertAll(r => r.Recorder), cancellationToken);
+
+    public Task<long> RevisionAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c => await c.Int64Async(
+                $"SELECT MAX(x.revision) FROM configuration_changes x WHERE {c.Dialect.Settled("x.revision")}"
+                + (eidKeys is null ? string.Empty : $" AND x.tenant_id IN (SELECT t.id FROM tenants t WHERE {RecorderRows.InEnvironments(c.Dialect, eidKeys)})"),
+                RecorderRows.EnvironmentsParameter(eidKeys)) ?? 0,
+            cancellationToken);
+
+    public Task<long> HorizonAsync(CancellationToken cancellationToken) =>
+        db.ReadAsync(async c => await c.Int64Async("SELECT revision FROM configuration_horizon WHERE id = 1") ?? 0, cancellationToken);
+
+    public Task<IReadOnlyList<(long Id, ConfiguredExtension Extension)>> ExtensionsAsync(
+        IReadOnlyList<string>? eidKeys, long afterId, int limit, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<(long, ConfiguredExtension)>>(
+            async c => await c.ListAsync(
+                $"{RecorderRows.Configured} WHERE e.id > @after AND {RecorderRows.InEnvironments(c.Dialect, eidKeys)} ORDER BY e.id{SqlDialect.Limit(limit)}",
+                r => (r.GetInt64(0), RecorderRows.ReadConfigured(r)),
+                ("@after", afterId), RecorderRows.EnvironmentsParameter(eidKeys)),
+            cancellationToken);
+
+    /// <summary>Each changed address once, joined to what it is now: no extension there means it was deleted.</summary>
+    public Task<IReadOnlyList<ConfigurationChange>> ChangesAsync(IReadOnlyList<string>? eidKeys, long since, long upTo, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<ConfigurationChange>>(
+            async c => await c.ListAsync(
+                "SELECT e.id, t.eid, e.address, e.recording_mode, e.media, u.login_name, u.display_name, x.address FROM "
+                + "(SELECT tenant_id, address_key, MAX(address) AS address, MAX(revision) AS revision FROM configuration_changes "
+                + "WHERE revision > @since AND revision <= @upto GROUP BY tenant_id, address_key) x "
+                + "JOIN tenants t ON t.id = x.tenant_id LEFT JOIN extensions e ON e.tenant_id = x.tenant_id AND e.address_key = x.address_key "
+                + $"LEFT JOIN users u ON u.id = e.user_id WHERE {RecorderRows.InEnvironments(c.Dialect, eidKeys)} ORDER BY x.revision, x.address_key",
+                r => r.IsDBNull(0)
+                    ? new ConfigurationChange(r.GetString(1), r.GetString(7), null)
+                    : new ConfigurationChange(r.GetString(1), r.GetString(2), RecorderRows.ReadConfigured(r)),
+                ("@since", since), ("@upto", upTo), RecorderRows.EnvironmentsParameter(eidKeys)),
+            cancellationToken);
+
+    public Task<int> PruneChangesAsync(int keep, CancellationToken cancellationToken) =>
+        db.WriteAsync(
+            async c =>
+            {
+                var cut = await c.Int64Async($"SELECT revision FROM configuration_changes ORDER BY revision DESC LIMIT 1 OFFSET {keep}");
+                if (cut is not { } revision)
+                {
+                    return 0;
+                }
+                var pruned = await c.ExecuteAsync("DELETE FROM configuration_changes WHERE revision <= @r", ("@r", revision));
+                await c.ExecuteAsync($"UPDATE configuration_horizon SET revision = {c.Dialect.Greatest("revision", "@r")} WHERE id = 1", ("@r", revision));
+                return pruned;
+            },
+            static _ => true,
+            null,
+            cancellationToken);
+}
