@@ -137,7 +137,7 @@ internal sealed class RecorderFeedHandler(ConfigurationFeed feed)
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
             return document.RootElement is { ValueKind: JsonValueKind.Object } root
-                && root.TryGetProperty("revision", out var value) && value.TryGetInt64(out var revision) && revision >= 0
+                && root.TryGetProperty("revision", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var revision) && revision >= 0
                 ? revision
                 : null;
         }
