@@ -14,6 +14,7 @@ public sealed class TwoServers : IAsyncLifetime
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly HttpClient _forwarding = new() { Timeout = TimeSpan.FromSeconds(60) };
     private ServerProcess? _first;
+    private string? _connectionString;
     private ServerProcess? _second;
 
     public async Task InitializeAsync()
@@ -26,13 +27,18 @@ public sealed class TwoServers : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Provisioning:Storage:Provider"] = "Postgres",
-            ["Provisioning:Storage:ConnectionString"] = await TestPostgres.CreateDatabaseAsync(server, _database),
+            ["Provisioning:Storage:ConnectionString"] = _connectionString = await TestPostgres.CreateDatabaseAsync(server, _database),
             // No login is turned away busy on a slow machine, so the login burst's figures are exact.
             ["Provisioning:Security:HashWait"] = "00:05:00",
         };
         _first = await ServerProcess.StartAsync(_directory, settings);
         _second = await ServerProcess.StartAsync(_directory, settings);
     }
+
+    /// <summary>The database both instances share.</summary>
+    public string ConnectionString => _connectionString!;
+
+    public HttpClient Http => _http;
 
     /// <summary>A client of each instance (v2); skips or fails the calling test when there is no PostgreSQL server.</summary>
     public (SoapClient First, SoapClient Second) Require()
