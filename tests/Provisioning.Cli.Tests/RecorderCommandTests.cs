@@ -30,7 +30,7 @@ public sealed class RecorderCommandTests
     }
 
     [Fact]
-    public async Task List_AfterAnExtensionChange_ShowsAHigherRevisionNotApplied()
+    public async Task List_AfterAnExtensionChangeAndAnImport_ShowsHigherRevisionsNotApplied()
     {
         await using var db = await CliDatabase.CreateAsync();
         await db.RunOkAsync("recorders", "add", "rec-b", "--eid", "0000");
@@ -38,8 +38,11 @@ public sealed class RecorderCommandTests
 
         await db.RunOkAsync("extensions", "create", "0000", "+4930777");
         var after = (await db.RunOkAsync("recorders", "list", "--json")).Json()[0];
+        await db.RunOkAsync("import", "extensions", ExtensionFiles.Write(db.PathOf("few.csv"), 3));
+        var imported = (await db.RunOkAsync("recorders", "list", "--json")).Json()[0].GetProperty("revision").GetInt64();
 
         Assert.True(after.GetProperty("revision").GetInt64() > before);
+        Assert.True(imported > after.GetProperty("revision").GetInt64());
         Assert.False(after.GetProperty("upToDate").GetBoolean());
     }
 

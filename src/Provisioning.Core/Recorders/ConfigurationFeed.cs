@@ -12,6 +12,12 @@ public sealed class ConfigurationFeed(IProvisioningStore store, RecorderService 
     /// <summary>The longest long poll a recorder may ask for.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How many logged changes are kept for deltas: a recorder that was away for more changes than this fetches in full.
+    /// A million rows is about 100 MB at most, and more changes than a full fetch of the largest configuration costs.
+    /// </summary>
+    public const int KeptChanges = 1_000_000;
+
     private const int PageSize = 2000;
 
     // A change announced but not yet settled below every running transaction (PostgreSQL) is looked for again this often.

@@ -147,5 +147,6 @@ public static class ProvisioningServer
         });
         services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
+        services.AddHostedService<ConfigurationPruner>();
     }
 }
