@@ -18,6 +18,7 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
     private readonly RawStatement _insert;
     private readonly RawStatement _update;
     private readonly RawStatement _userTenant;
+    private readonly RawStatement _change;
 
     public SqliteImportSession(SqliteSqlSession session, IImportSession shared)
     {
@@ -30,13 +31,18 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
             "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING");
         _update = new RawStatement(c, "UPDATE extensions SET address = ?1, address_key = ?2, recording_mode = ?3, media = ?4, user_id = ?5 WHERE id = ?6");
         _userTenant = new RawStatement(c, "SELECT tenant_id FROM users WHERE id = ?1");
+        _change = new RawStatement(c, "INSERT INTO configuration_changes (tenant_id, address, address_key) VALUES (?1, ?2, ?3)");
     }
 
     public ValueTask<Tenant?> FindTenantAsync(long id, bool forUpdate) => _shared.FindTenantAsync(id, forUpdate);
 
     public ValueTask AppendAuditAsync(AuditActor actor, AuditChange change) => _shared.AppendAuditAsync(actor, change);
 
-    public ValueTask AppendConfigurationChangeAsync(long tenantId, string address) => _shared.AppendConfigurationChangeAsync(tenantId, address);
+    public ValueTask AppendConfigurationChangeAsync(long tenantId, string address)
+    {
+        _change.Run(tenantId, address, Keys.Fold(address));
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask NotifyAsync(StoreChange change) => _shared.NotifyAsync(change);
 
@@ -67,7 +73,7 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in (RawStatement[])[_find, _insert, _update, _userTenant])
+        foreach (var statement in (RawStatement[])[_find, _insert, _update, _userTenant, _change])
         {
             statement.Dispose();
         }

@@ -10,6 +10,9 @@ namespace Provisioning.Server.Recorders;
 /// </summary>
 internal static class ConfigurationJson
 {
+    /// <summary>Addresses as they are ("+4930…", not "\u002B4930…"): the body is JSON for programs, never embedded in HTML.</summary>
+    public static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void WriteExtension(Utf8JsonWriter w, ConfiguredExtension e, string? op = null)
     {
         w.WriteStartObject();

@@ -73,7 +73,7 @@ internal sealed class RecorderFeedHandler(ConfigurationFeed feed)
         var ct = context.RequestAborted;
         context.Response.ContentType = "application/json";
         var body = context.Response.BodyWriter;
-        await using var w = new Utf8JsonWriter(body);
+        await using var w = new Utf8JsonWriter(body, ConfigurationJson.Options);
         w.WriteStartObject();
         w.WriteString("recorder", recorder.Name);
         w.WriteNumber("revision", revision);
@@ -102,7 +102,7 @@ internal sealed class RecorderFeedHandler(ConfigurationFeed feed)
         }
         context.Response.Headers.ETag = Tag(delta.Revision);
         context.Response.ContentType = "application/json";
-        await using var w = new Utf8JsonWriter(context.Response.BodyWriter);
+        await using var w = new Utf8JsonWriter(context.Response.BodyWriter, ConfigurationJson.Options);
         w.WriteStartObject();
         w.WriteString("recorder", recorder.Name);
         w.WriteNumber("revision", delta.Revision);
