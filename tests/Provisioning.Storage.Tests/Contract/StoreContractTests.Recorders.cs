@@ -1,0 +1,49 @@
+using Provisioning.Core.Model;
+using Provisioning.Core.Recorders;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Storage.Tests.Contract;
+
+/// <summary>The recorders' change log: revisions grow with each change of an environment, deltas say what each address is now.</summary>
+public abstract partial class StoreContractTests<TFixture>
+{
+    [Fact]
+    public async Task RecorderRevisionAsync_EachExtensionWrite_GrowsForItsEnvironmentOnly()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var keys = new[] { Keys.Fold(tenant.Eid!) };
+        var start = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+
+        var created = await CreateExtensionAsync(tenant);
+        var afterCreate = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+        await CreateExtensionAsync(other);
+        var afterOther = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), Actor, Ct));
+        var afterDelete = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+
+        Assert.True(afterCreate > start);
+        Assert.Equal(afterCreate, afterOther);
+        Assert.True(afterDelete > afterCreate);
+        Assert.True(await Store.Recorders.Reads.RevisionAsync(null, Ct) >= afterDelete);
+    }
+
+    [Fact]
+    public async Task RecorderChangesAsync_CreatedThenOneDeleted_UpsertAndDeleteOncePerAddress()
+    {
+        var tenant = await CreateTenantAsync();
+        var keys = new[] { Keys.Fold(tenant.Eid!) };
+        var start = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+        var kept = await CreateExtensionAsync(NewExtensionWrite(tenant, "kept@log"));
+        var gone = await CreateExtensionAsync(NewExtensionWrite(tenant, "gone@log"));
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, gone.Id, null), Actor, Ct));
+        var now = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+
+        var changes = await Store.Recorders.Reads.ChangesAsync(keys, start, now, Ct);
+
+        Assert.Equal(2, changes.Count);
+        Assert.Equal(("kept@log", RecordingMode.Full), (changes.Single(c => c.Now is not null).Now!.Address, changes.Single(c => c.Now is not null).Now!.Mode));
+        Assert.Equal(new ConfigurationChange(tenant.Eid!, "gone@log", null), changes.Single(c => c.Now is null));
+        Assert.Equal(kept.Address, (await Store.Recorders.Reads.ExtensionsAsync(keys, 0, 10, Ct)).Single().Extension.Address);
+    }
+}
