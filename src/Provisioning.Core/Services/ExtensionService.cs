@@ -81,6 +81,21 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         };
     }
 
+    /// <summary>One extension by id, in whichever environment the caller may act on (as updateExtension by id finds it).</summary>
+    public async Task<Result<Extension>> GetByIdAsync(Caller caller, long id, string idField, CancellationToken cancellationToken)
+    {
+        if (Rules.Positive(id, idField) is { } invalid)
+        {
+            return invalid;
+        }
+        var stored = await _extensions.FindByIdAsync(id, cancellationToken);
+        if (stored is null || !caller.MayActOn(stored.TenantId))
+        {
+            return caller.IsSystemAdministrator ? Failures.DoesNotExist(idField, id) : Failures.PermissionDenied;
+        }
+        return Result<Extension>.Ok(stored);
+    }
+
     public async Task<Result<IReadOnlyList<Extension>>> ListAsync(Caller caller, ExtensionFilter? filter, CancellationToken cancellationToken)
     {
         filter ??= new ExtensionFilter(null, null, null, null);
