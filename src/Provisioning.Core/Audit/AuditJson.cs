@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Provisioning.Core.Model;
 
 namespace Provisioning.Core.Audit;
 
@@ -18,71 +20,51 @@ public static class AuditJson
 {
     private const string IdField = "id";
 
+    // The context's own options carry its naming, null handling and converters; the copy adds what attributes cannot.
+    private static readonly JsonSerializerOptions Options = new(AuditJsonContext.Default.Options)
+    {
+        TypeInfoResolver = AuditJsonContext.Default.WithAddedModifier(LeaveOutEnvironment),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static AuditValues Of(AuditChange change)
     {
         if (change.Before is null || change.After is null)
         {
-            var keyField = KeyField(change.Entity);
-            return new(Whole(change.Before, keyField, change.Key), Whole(change.After, keyField, change.Key));
+            return new(Whole(change.Before, change.Key), Whole(change.After, change.Key));
         }
-        var before = Element(change.Before);
-        var after = Element(change.After);
+        var before = JsonSerializer.SerializeToElement(change.Before, change.Before.GetType(), Options);
+        var after = JsonSerializer.SerializeToElement(change.After, change.After.GetType(), Options);
         return new(Write(w => WriteChanged(w, before, after)), Write(w => WriteChanged(w, after, before)));
     }
 
-    private static string? KeyField(string entity) => entity switch
+    /// <summary>The value without the field the entry's key holds: a copy with it null, which nulls-left-out then omits.</summary>
+    private static string? Whole(object? value, string key) => value switch
     {
-        AuditChange.Extension => "address",
-        AuditChange.User => "loginName",
-        AuditChange.Group => "name",
-        AuditChange.Environment => "eid",
-        _ => null,
+        null => null,
+        Extension e when e.Address == key => Serialize(e with { Address = null }),
+        User u when u.LoginName == key => Serialize(u with { LoginName = null }),
+        Group g when g.Name == key => Serialize(g with { Name = null }),
+        Tenant t when t.Eid == key => Serialize(t with { Eid = null }),
+        _ => Serialize(value),
     };
 
-    private static string? Whole(object? value, string? keyField, string key)
+    private static string Serialize(object value) => JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    private static void LeaveOutEnvironment(JsonTypeInfo info)
     {
-        if (value is null)
+        if (info.Kind != JsonTypeInfoKind.Object)
         {
-            return null;
+            return;
         }
-        var element = Element(value);
-        return Write(w => WriteFiltered(w, element, p => keyField is not null && p.NameEquals(keyField) && p.Value.ValueKind == JsonValueKind.String && p.Value.ValueEquals(key)));
-    }
-
-    private static JsonElement Element(object value) => JsonSerializer.SerializeToElement(value, value.GetType(), AuditJsonContext.Default);
-
-    private static bool IsEnvironment(JsonProperty property) => property.NameEquals("tenantId") || property.NameEquals("tenant");
-
-    /// <summary>Writes <paramref name="element"/> without the environment fields at any depth, and without the top-level fields <paramref name="skip"/> names.</summary>
-    private static void WriteFiltered(Utf8JsonWriter writer, JsonElement element, Func<JsonProperty, bool>? skip = null)
-    {
-        switch (element.ValueKind)
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
         {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (!IsEnvironment(property) && skip?.Invoke(property) != true)
-                    {
-                        writer.WritePropertyName(property.Name);
-                        WriteFiltered(writer, property.Value);
-                    }
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteFiltered(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
+            if (info.Properties[i].Name is "tenantId" or "tenant")
+            {
+                info.Properties.RemoveAt(i);
+            }
         }
     }
 
@@ -93,7 +75,7 @@ public static class AuditJson
         foreach (var property in mine.EnumerateObject())
         {
             var otherHas = other.TryGetProperty(property.Name, out var theirs);
-            if (IsEnvironment(property) || (!property.NameEquals(IdField) && otherHas && JsonElement.DeepEquals(property.Value, theirs)))
+            if (!property.NameEquals(IdField) && otherHas && JsonElement.DeepEquals(property.Value, theirs))
             {
                 continue;
             }
@@ -104,12 +86,12 @@ public static class AuditJson
             }
             else
             {
-                WriteFiltered(writer, property.Value);
+                property.Value.WriteTo(writer);
             }
         }
         foreach (var property in other.EnumerateObject())
         {
-            if (!IsEnvironment(property) && !mine.TryGetProperty(property.Name, out _))
+            if (!mine.TryGetProperty(property.Name, out _))
             {
                 writer.WriteNull(property.Name);
             }
