@@ -10,6 +10,8 @@ internal sealed class CachedExtensionReads(IExtensionReads reads, SqliteWriter w
 
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) => reads.FindAsync(key, cancellationToken);
 
+    public Task<Extension?> FindByIdAsync(long id, CancellationToken cancellationToken) => reads.FindByIdAsync(id, cancellationToken);
+
     public async Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken)
     {
         if (query is not { TenantIds: [var tenant], Address.Exact: true, UserId: null, AfterId: null } || limit > 2)

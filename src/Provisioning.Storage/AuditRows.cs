@@ -8,10 +8,14 @@ internal static class AuditRows
     public const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
         + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
 
-    public static ValueTask<int> AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.ExecuteAsync(
-        Insert,
-        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-        ("@entity", change.Entity), ("@key", change.Key), ("@before", AuditJson.Serialize(change.Before)), ("@after", AuditJson.Serialize(change.After)));
+    public static ValueTask<int> AppendAsync(SqlSession c, AuditActor actor, AuditChange change)
+    {
+        var json = AuditJson.Of(change);
+        return c.ExecuteAsync(
+            Insert,
+            ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
+            ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After));
+    }
 
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
     public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(

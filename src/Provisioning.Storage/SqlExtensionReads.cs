@@ -15,6 +15,11 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                     ("@t", key.TenantId), ("@id", key.Id), ("@key", key.Address is null ? null : Keys.Fold(key.Address))))) is [var found, ..] ? found : null,
             cancellationToken);
 
+    public Task<Extension?> FindByIdAsync(long id, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c => await ExtensionRows.WithUsersAsync(c, await c.ListAsync($"{ExtensionRows.Select} WHERE e.id = @id", ExtensionRows.Read, ("@id", id))) is [var found, ..] ? found : null,
+            cancellationToken);
+
     public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync(
             async c =>

@@ -60,6 +60,27 @@ public sealed class CrudCommandTests
     }
 
     [Fact]
+    public async Task Extensions_UpdateAndDeleteById_NeedNeitherEidNorAddress()
+    {
+        await using var db = await CliDatabase.CreateAsync();
+        await db.RunOkAsync("environments", "create", "CD34", "Other");
+        await db.RunOkAsync("extensions", "create", "0000", "carol@sip.example", "--video", "true");
+        var id = (await db.RunOkAsync("extensions", "show", "0000", "carol@sip.example", "--json")).Json().GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await db.RunOkAsync("extensions", "update", "--id", id, "--im", "true");
+        var shown = (await db.RunOkAsync("extensions", "show", "0000", "carol@sip.example", "--json")).Json();
+        var elsewhere = await db.RunAsync("extensions", "delete", "CD34", "--id", id);
+        var unnamed = await db.RunAsync("extensions", "delete", "0000");
+        await db.RunOkAsync("extensions", "delete", "--id", id);
+        var gone = await db.RunAsync("extensions", "show", "0000", "carol@sip.example");
+
+        Assert.Equal((true, true), (shown.GetProperty("im").GetBoolean(), shown.GetProperty("video").GetBoolean()));
+        Assert.Equal((1, $"error: extension.id {id} does not belong to environment CD34"), (elsewhere.ExitCode, elsewhere.Error.Trim()));
+        Assert.Equal(2, unnamed.ExitCode);
+        Assert.Equal(1, gone.ExitCode);
+    }
+
+    [Fact]
     public async Task ExtensionCreate_Duplicate_ExitsOneWithTheApisMessage()
     {
         await using var db = await CliDatabase.CreateAsync();

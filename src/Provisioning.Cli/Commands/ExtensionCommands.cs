@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Provisioning.Cli.Output;
 using Provisioning.Core.Model;
 using Provisioning.Core.Services;
@@ -72,21 +73,25 @@ internal static class ExtensionCommands
 
     private static Command Update(CommandContext context)
     {
-        var (eid, address) = (Options.Eid(), Options.Address());
+        var (eid, address, id) = (OptionalEid(), OptionalAddress(), IdOption("Find it by id (see extensions list); an extension given as well becomes its new address"));
         var fields = new ExtensionOptions();
-        var command = new Command("update", "Change the given settings of an extension; the others stay") { eid, address };
+        var command = new Command("update", "Change the given settings of an extension, named by eid and extension or by --id; the others stay") { eid, address, id };
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var environment = new TenantFilter(parse.GetValue(eid), true, null, null, null);
-            var stored = await session.Extensions.GetAsync(session.Caller, environment, parse.GetValue(address), "extension", ct);
-            var input = stored.IsOk ? await fields.ToExtensionAsync(session, parse, parse.GetValue(eid), stored.Value.Address, stored.Value, ct) : stored;
-            var updated = input.IsOk ? await session.Extensions.UpdateAsync(session.Caller, input.Value, input.Value.MediaChange!, ExtensionFields.V2, ct) : input.ToResult();
+            var byId = parse.GetValue(id);
+            var stored = byId is { } n
+                ? await session.Extensions.GetByIdAsync(session.Caller, n, "extension.id", ct)
+                : await session.Extensions.GetAsync(session.Caller, new TenantFilter(Named(parse, eid), true, null, null, null), Named(parse, address), "extension", ct);
+            var environment = parse.GetValue(eid) ?? (stored.IsOk ? stored.Value.Tenant.Eid : null);
+            var target = byId is not null ? parse.GetValue(address) : null;
+            var input = stored.IsOk ? await fields.ToExtensionAsync(session, parse, environment, target ?? stored.Value.Address, stored.Value, ct) : stored;
+            var updated = input.IsOk ? await session.Extensions.UpdateAsync(session.Caller, input.Value with { Id = byId }, input.Value.MediaChange!, ExtensionFields.V2, ct) : input.ToResult();
             if (!updated.IsOk)
             {
                 return session.Fail(updated);
             }
-            await session.Console.Out.WriteLineAsync($"Updated extension {parse.GetValue(address)} in environment {parse.GetValue(eid)}.");
+            await session.Console.Out.WriteLineAsync($"Updated extension {input.Value.Address} in environment {environment}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -94,19 +99,34 @@ internal static class ExtensionCommands
 
     private static Command Delete(CommandContext context)
     {
-        var (eid, address) = (Options.Eid(), Options.Address());
-        var command = new Command("delete", "Delete an extension") { eid, address };
+        var (eid, address, id) = (OptionalEid(), OptionalAddress(), IdOption("Delete it by id (see extensions list); an eid or extension given as well must name the same one"));
+        var command = new Command("delete", "Delete an extension, named by eid and extension or by --id") { eid, address, id };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var input = new Extension { Tenant = new TenantRef(parse.GetValue(eid), null), Address = parse.GetValue(address) };
+            var byId = parse.GetValue(id);
+            var input = byId is null
+                ? new Extension { Tenant = new TenantRef(Named(parse, eid), null), Address = Named(parse, address) }
+                : new Extension { Id = byId, Tenant = new TenantRef(parse.GetValue(eid), null), Address = parse.GetValue(address) };
             var deleted = await session.Extensions.DeleteAsync(session.Caller, input, ExtensionFields.V2, ct);
             if (!deleted.IsOk)
             {
                 return session.Fail(deleted);
             }
-            await session.Console.Out.WriteLineAsync($"Deleted extension {parse.GetValue(address)} of environment {parse.GetValue(eid)}.");
+            await session.Console.Out.WriteLineAsync(byId is { } n
+                ? string.Create(CultureInfo.InvariantCulture, $"Deleted extension {n}.")
+                : $"Deleted extension {input.Address} of environment {input.Tenant.Eid}.");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    // Optional so that --id alone names the extension; without it both are needed (Named).
+    private static Argument<string?> OptionalEid() => new("eid") { Description = "The environment's eid (4 characters)", Arity = ArgumentArity.ZeroOrOne };
+
+    private static Argument<string?> OptionalAddress() => new("extension") { Description = "The extension: phone number, SIP address or platform id", Arity = ArgumentArity.ZeroOrOne };
+
+    private static Option<long?> IdOption(string description) => new("--id") { Description = description };
+
+    private static string Named(ParseResult parse, Argument<string?> argument) =>
+        parse.GetValue(argument) is { Length: > 0 } value ? value : throw new UsageException($"Name the extension by eid and extension, or by --id ({argument.Name} is missing).");
 }

@@ -7,5 +7,8 @@ public interface IExtensionReads
 {
     Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken);
 
+    /// <summary>The extension with this id in whichever environment holds it, or null; the caller decides whether it may see it.</summary>
+    Task<Extension?> FindByIdAsync(long id, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken);
 }

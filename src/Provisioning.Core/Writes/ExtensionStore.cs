@@ -9,6 +9,8 @@ public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) :
 {
     public Task<Extension?> FindAsync(ExtensionKey key, CancellationToken cancellationToken) => reads.FindAsync(key, cancellationToken);
 
+    public Task<Extension?> FindByIdAsync(long id, CancellationToken cancellationToken) => reads.FindByIdAsync(id, cancellationToken);
+
     public Task<IReadOnlyList<Extension>> ListAsync(ExtensionQuery query, int limit, CancellationToken cancellationToken) =>
         reads.ListAsync(query, limit, cancellationToken);
 

@@ -28,6 +28,8 @@ public sealed class AuditLogTests(SharedServer shared) : IClassFixture<SharedSer
         Assert.Null(entries[0].Before);
         Assert.Equal("full", Field(entries[1].Before!, "mode"));
         Assert.Equal("onDemand", Field(entries[1].After!, "mode"));
+        Assert.Equal(["id", "mode", "media"], Names(entries[0].After!));
+        Assert.Equal([["id", "mode"], ["id", "mode"]], new[] { entries[1].Before!, entries[1].After! }.Select(Names));
         Assert.DoesNotContain(token, string.Concat(entries.Select(e => e.Before + e.After + e.Login)), StringComparison.Ordinal);
     }
 
@@ -55,6 +57,17 @@ public sealed class AuditLogTests(SharedServer shared) : IClassFixture<SharedSer
         Assert.Equal(("secretive", "v2:createUser"), (user.Key, user.Operation));
         Assert.DoesNotContain(Provision.Md5("hunter2"), user.After, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("pbkdf2", user.After, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CreateUser_PlusAndNonAsciiLetters_AreStoredAsTheyAre()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.UserAsync(_client, token, "plain", eid, more: "<displayName>Jürgen +49 Weiß</displayName>");
+
+        var user = (await EntriesAsync(eid)).Last(e => e.Entity == AuditChange.User);
+
+        Assert.Contains("\"displayName\":\"Jürgen +49 Weiß\"", user.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,4 +107,6 @@ public sealed class AuditLogTests(SharedServer shared) : IClassFixture<SharedSer
     }
 
     private static string? Field(string json, string name) => JsonDocument.Parse(json).RootElement.GetProperty(name).GetString();
+
+    private static string[] Names(string json) => [.. JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name)];
 }

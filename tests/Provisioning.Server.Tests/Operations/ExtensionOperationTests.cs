@@ -136,6 +136,61 @@ public sealed class ExtensionOperationTests(SharedServer shared) : IClassFixture
     }
 
     [Fact]
+    public async Task UpdateExtension_ByIdAlone_ReplacesTheFieldsAndMayRename()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, token, "alone@x", eid);
+        var id = (await GetAsync(token, eid, "alone@x"))["id"];
+
+        var answer = await _client.CallAsync("updateExtension", $"<token>{token}</token><extension><id>{id}</id><extension>alone-renamed@x</extension><recordingMode>CONTROLLED</recordingMode><video>1</video></extension>");
+
+        Assert.Equal("OK", answer.StatusCode);
+        var e = await GetAsync(token, eid, "alone-renamed@x");
+        Assert.Equal([id, eid, "CONTROLLED", "true"], [e["id"], e["eid"], e["recordingMode"], e["video"]]);
+    }
+
+    [Fact]
+    public async Task UpdateExtension_ByIdAloneToAnotherExtensionsAddress_AlreadyExistsAndNothingChanges()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, token, "first@x", eid);
+        await Provision.ExtensionAsync(_client, token, "second@x", eid);
+        var id = (await GetAsync(token, eid, "first@x"))["id"];
+
+        var answer = await _client.CallAsync("updateExtension", $"<token>{token}</token><extension><id>{id}</id><extension>Second@x</extension><video>1</video></extension>");
+
+        Assert.Equal(("ERROR_ALREADY_EXISTS", $"This extension already exists in the database: {eid}:Second@x"), (answer.StatusCode, answer.Message));
+        Assert.Equal("false", (await GetAsync(token, eid, "first@x"))["video"]);
+    }
+
+    [Fact]
+    public async Task UpdateExtension_IdAndEnvironmentOfAnother_IllegalArgumentNamingTheDisagreement()
+    {
+        var admin = await shared.AdminTokenAsync();
+        var (eid, token) = await shared.TenantAsync();
+        var (other, _) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, token, "placed@x", eid);
+        var id = (await GetAsync(token, eid, "placed@x"))["id"];
+
+        var answer = await _client.CallAsync("updateExtension", $"<token>{admin}</token><extension><id>{id}</id><eid>{other}</eid><extension>placed@x</extension><video>1</video></extension>");
+
+        Assert.Equal(("ERROR_ILLEGAL_ARGUMENT", $"extension.id {id} does not belong to environment {other}"), (answer.StatusCode, answer.Message));
+        Assert.Equal("false", (await GetAsync(token, eid, "placed@x"))["video"]);
+    }
+
+    [Fact]
+    public async Task UpdateExtension_ByIdAloneWithoutAddress_IllegalArgumentAddressMandatory()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, token, "kept@x", eid);
+        var id = (await GetAsync(token, eid, "kept@x"))["id"];
+
+        var answer = await _client.CallAsync("updateExtension", $"<token>{token}</token><extension><id>{id}</id><video>1</video></extension>");
+
+        Assert.Equal(("ERROR_ILLEGAL_ARGUMENT", "extension.extension is mandatory"), (answer.StatusCode, answer.Message));
+    }
+
+    [Fact]
     public async Task GetExtension_AfterAWrite_NeverServesWhatWasReadBefore()
     {
         var (eid, token) = await shared.TenantAsync();

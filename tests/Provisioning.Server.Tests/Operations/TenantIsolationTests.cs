@@ -43,6 +43,30 @@ public sealed class TenantIsolationTests(SharedServer shared) : IClassFixture<Sh
     }
 
     [Theory]
+    [InlineData(2, "updateExtension", "<extension><id>{id}</id><extension>b@b</extension><video>1</video></extension>", "ERROR_UNAUTHORIZED", "Permission denied.")]
+    [InlineData(3, "updateExtension", "<extension><id>{id}</id><extensionId>b@b</extensionId></extension>", "ERROR_UNAUTHORIZED", "Permission denied.")]
+    [InlineData(3, "deleteExtension", "<extension><id>{id}</id></extension>", "ERROR_UNAUTHORIZED", "Permission denied.")]
+    [InlineData(3, "deleteExtension", "<extension><id>{id}</id><eid>{A}</eid></extension>", "ERROR_ILLEGAL_ARGUMENT", "extension.id '{id}' does not exist")]
+    public async Task ExtensionById_OfAnotherEnvironmentOrNonexistent_SameRefusalAndNothingChanges(int version, string operation, string parameters, string status, string message)
+    {
+        var (eidA, tokenA) = await shared.TenantAsync();
+        var (eidB, tokenB) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_client, tokenB, "b@b", eidB);
+        var idB = (await _client.CallAsync("getExtension", $"<token>{tokenB}</token><extension>b@b</extension>")).Return!.Element("extension")!.Element("id")!.Value;
+        var before = await SnapshotAsync(tokenB, eidB);
+        var client = shared.Server.Client(version);
+        string Fill(string text, string id) => text.Replace("{id}", id, StringComparison.Ordinal).Replace("{A}", eidA, StringComparison.Ordinal);
+
+        var theirs = await client.CallAsync(operation, $"<token>{tokenA}</token>" + Fill(parameters, idB));
+        var none = await client.CallAsync(operation, $"<token>{tokenA}</token>" + Fill(parameters, "987654321"));
+
+        Assert.Equal((status, Fill(message, idB)), (theirs.StatusCode, theirs.Message));
+        Assert.Equal((status, Fill(message, "987654321")), (none.StatusCode, none.Message));
+        Assert.DoesNotContain(eidB, theirs.Body, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(tokenB, eidB));
+    }
+
+    [Theory]
     [MemberData(nameof(Reaches))]
     public async Task Operation_OnAnotherEnvironment_PermissionDeniedAndNothingChanges(string operation, string parameters)
     {

@@ -73,6 +73,67 @@ public sealed class V3OperationTests(SharedServer shared) : IClassFixture<Shared
         Assert.Equal(("ERROR_ILLEGAL_ARGUMENT", message), (answer.StatusCode, answer.Message));
     }
 
+    [Fact]
+    public async Task DeleteExtension_ByIdAlone_Deleted()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await Provision.ExtensionAsync(_v2, token, "by-id@v", eid);
+        var id = (await GetAsync(_v2, token, eid, "by-id@v")).Element("id")!.Value;
+
+        var delete = await _v3.CallAsync("deleteExtension", $"<token>{token}</token><extension><id>{id}</id></extension>");
+
+        Assert.Equal("OK", delete.StatusCode);
+        Assert.Equal("ERROR_NOT_FOUND", (await _v2.CallAsync("getExtension", $"<token>{token}</token><environmentFilter><eid>{eid}</eid></environmentFilter><extension>by-id@v</extension>")).StatusCode);
+    }
+
+    [Fact]
+    public async Task UpdateExtension_ByIdAlone_ReplacesTheFields()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        await CreateV3Async(token, eid, "upd-id@v", Modality("voice", 1));
+        var id = (await GetAsync(_v3, token, eid, "upd-id@v")).Element("id")!.Value;
+
+        var update = await _v3.CallAsync("updateExtension", $"<token>{token}</token><extension><id>{id}</id><extensionId>upd-id@v</extensionId><modalities>{Modality("video", 2)}</modalities><recordingMode>ON_DEMAND</recordingMode></extension>");
+
+        Assert.Equal("OK", update.StatusCode);
+        var stored = await GetAsync(_v3, token, eid, "upd-id@v");
+        Assert.Equal(["video"], stored.Element("modalities")!.Elements("modalitiesForWS").Select(m => m.Element("id")!.Value));
+        Assert.Equal("ON_DEMAND", stored.Element("recordingMode")!.Value);
+    }
+
+    [Theory]
+    [InlineData("deleteExtension", "<eid>{other}</eid>", "extension.id {id} does not belong to environment {other}")]
+    [InlineData("deleteExtension", "<eid>{eid}</eid><extensionId>other@v</extensionId>", "extension.id {id} and extension.extensionId 'other@v' name different extensions")]
+    [InlineData("deleteExtension", "<extensionId>other@v</extensionId>", "extension.id {id} and extension.extensionId 'other@v' name different extensions")]
+    [InlineData("updateExtension", "<environmentShortName>env-{other}</environmentShortName><extensionId>mine@v</extensionId>", "extension.id {id} does not belong to environment {other}")]
+    public async Task ById_DisagreeingEnvironmentOrAddress_IllegalArgumentNamingItAndNothingChanges(string operation, string more, string message)
+    {
+        var admin = await shared.AdminTokenAsync();
+        var (eid, token) = await shared.TenantAsync();
+        var (other, _) = await shared.TenantAsync();
+        await CreateV3Async(token, eid, "mine@v", Modality("voice", 1));
+        await CreateV3Async(token, eid, "other@v", Modality("voice", 1));
+        var before = await GetAsync(_v3, token, eid, "mine@v");
+        var id = before.Element("id")!.Value;
+        string Fill(string text) => text.Replace("{eid}", eid, StringComparison.Ordinal).Replace("{other}", other, StringComparison.Ordinal).Replace("{id}", id, StringComparison.Ordinal);
+
+        var answer = await _v3.CallAsync(operation, $"<token>{admin}</token><extension><id>{id}</id>{Fill(more)}</extension>");
+
+        Assert.Equal(("ERROR_ILLEGAL_ARGUMENT", Fill(message)), (answer.StatusCode, answer.Message));
+        Assert.Equal(before.ToString(), (await GetAsync(_v3, token, eid, "mine@v")).ToString());
+        Assert.Equal("OK", (await _v3.CallAsync("getExtension", $"<token>{token}</token><extension>other@v</extension>")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("deleteExtension")]
+    [InlineData("updateExtension")]
+    public async Task ByIdAlone_UnknownIdAsSystemAdministrator_IllegalArgumentNamingTheId(string operation)
+    {
+        var answer = await _v3.CallAsync(operation, $"<token>{await shared.AdminTokenAsync()}</token><extension><id>987654321</id><extensionId>x@v</extensionId></extension>");
+
+        Assert.Equal(("ERROR_ILLEGAL_ARGUMENT", "extension.id '987654321' does not exist"), (answer.StatusCode, answer.Message));
+    }
+
     [Theory]
     [InlineData("<modalitiesForWS><id>smell</id></modalitiesForWS>", "'smell' is not valid: known modalities are voice, video, im, screen")]
     [InlineData("<modalitiesForWS><directionsForWS><id>4</id></directionsForWS><id>voice</id></modalitiesForWS>", "'4' is not valid: known directions are 1 (incoming), 2 (outgoing), 3 (internal)")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
@@ -28,6 +29,49 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal([true, true, false], entries.Select(e => e.After is not null));
         Assert.Contains("\"controlled\"", entries[1].After, StringComparison.Ordinal);
         Assert.True(entries[0].Id < entries[1].Id && entries[1].Id < entries[2].Id);
+    }
+
+    [SkippableFact]
+    public async Task Audit_CreateAndUpdate_RecordTheCreatedValueWithoutItsKeyAndOnlyTheChangedFields()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = AssertOk(await Store.Extensions.CreateAsync(NewExtensionWrite(tenant, "+4930700"), Actor, Ct));
+        var key = new ExtensionKey(tenant.Id, created.Id, null);
+        AssertOk(await Store.Extensions.UpdateAsync(key, NewExtensionWrite(tenant, "+4930700") with { Mode = RecordingMode.OnDemand }, Actor, Ct));
+
+        var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct);
+
+        var id = created.Id!.Value.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [(null, $"{{\"id\":{id},\"mode\":\"full\",\"media\":[\"voice\"]}}"), ($"{{\"id\":{id},\"mode\":\"full\"}}", $"{{\"id\":{id},\"mode\":\"onDemand\"}}")],
+            entries.Select(e => (e.Before, e.After)));
+    }
+
+    [SkippableFact]
+    public async Task Audit_AddressChanged_RecordsBothAddressesWithThePlusSignAsIs()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = AssertOk(await Store.Extensions.CreateAsync(NewExtensionWrite(tenant, "+4930701"), Actor, Ct));
+
+        AssertOk(await Store.Extensions.UpdateAsync(new ExtensionKey(tenant.Id, created.Id, null), NewExtensionWrite(tenant, "+4930702"), Actor, Ct));
+
+        var update = (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct))[^1];
+        var id = created.Id!.Value.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(("+4930702", $"{{\"id\":{id},\"address\":\"+4930701\"}}", $"{{\"id\":{id},\"address\":\"+4930702\"}}"), (update.Key, update.Before, update.After));
+    }
+
+    [SkippableFact]
+    public async Task Audit_UserFieldSetAndCleared_RecordsNullWhereItWasEmpty()
+    {
+        var tenant = await CreateTenantAsync();
+        var user = AssertOk(await Store.Users.CreateAsync(WriteOf(new User { TenantId = tenant.Id, LoginName = "diffed", DisplayName = "Jürgen" }, null), Actor, Ct));
+
+        AssertOk(await Store.Users.UpdateAsync(WriteOf(user with { DisplayName = null, Email = "j+audit@example.com" }, null), Actor, Ct));
+
+        var update = (await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.User), 100, Ct))[^1];
+        var id = user.Id!.Value.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal($"{{\"id\":{id},\"displayName\":\"Jürgen\",\"email\":null}}", update.Before);
+        Assert.Equal($"{{\"id\":{id},\"email\":\"j+audit@example.com\",\"displayName\":null}}", update.After);
     }
 
     [SkippableFact]

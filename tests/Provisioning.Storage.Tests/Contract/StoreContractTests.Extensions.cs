@@ -60,6 +60,30 @@ public abstract partial class StoreContractTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task ExtensionFindByIdAsync_ExtensionsOfTwoEnvironments_EachWithItsEnvironmentAndUser()
+    {
+        var (tenant, other) = (await CreateTenantAsync(), await CreateTenantAsync());
+        var user = await CreateUserAsync(other, "Agent");
+        var (mine, theirs) = (await CreateExtensionAsync(tenant), await CreateExtensionAsync(other, user.Id));
+
+        var (foundMine, foundTheirs) = (await Store.Extensions.FindByIdAsync(mine.Id!.Value, Ct), await Store.Extensions.FindByIdAsync(theirs.Id!.Value, Ct));
+
+        Assert.Equal((mine.Id, tenant.Id, tenant.Ref, mine.Address, (long?)null), (foundMine?.Id, foundMine?.TenantId, foundMine?.Tenant, foundMine?.Address, foundMine?.User?.Id));
+        Assert.Equal((theirs.Id, other.Id, other.Ref, user.Id, user.LoginName), (foundTheirs?.Id, foundTheirs?.TenantId, foundTheirs?.Tenant, foundTheirs?.User?.Id, foundTheirs?.User?.LoginName));
+    }
+
+    [SkippableFact]
+    public async Task ExtensionFindByIdAsync_UnknownOrDeletedId_ReturnsNull()
+    {
+        var tenant = await CreateTenantAsync();
+        var created = await CreateExtensionAsync(tenant);
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, created.Id, null), SystemActor, Ct));
+
+        Assert.Null(await Store.Extensions.FindByIdAsync(created.Id!.Value, Ct));
+        Assert.Null(await Store.Extensions.FindByIdAsync(long.MaxValue, Ct));
+    }
+
+    [SkippableFact]
     public async Task ExtensionFindAsync_LinkedUser_CarriesTheUserWithRolesButWithoutExtensions()
     {
         var tenant = await CreateTenantAsync();

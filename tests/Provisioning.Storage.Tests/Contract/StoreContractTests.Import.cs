@@ -107,9 +107,7 @@ public abstract partial class StoreContractTests<TFixture>
         var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct);
         var entry = Assert.Single(entries, e => e.Key == ImportedKeys.AuditKey);
         Assert.Equal(("T001:auditor", "v2:test"), (entry.Login, entry.Operation));
-        // JSON may escape the plus sign; the digits name the address.
-        Assert.Matches("\"created\":\\[\"[^\"]*4930601\"\\]", entry.After);
-        Assert.Matches("\"updated\":\\[\"[^\"]*4930600\"\\]", entry.After);
+        Assert.Equal("{\"created\":[\"+4930601\"],\"updated\":[\"+4930600\"]}", entry.After);
         Assert.DoesNotContain("+4930602", entry.After, StringComparison.Ordinal);
         Assert.Single(await Store.Audit.ListAsync(new AuditQuery(Eid: other.Eid, Entity: AuditChange.Extension), 100, Ct));
     }
