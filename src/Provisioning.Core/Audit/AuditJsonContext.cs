@@ -14,4 +14,6 @@ namespace Provisioning.Core.Audit;
 [JsonSerializable(typeof(Group))]
 [JsonSerializable(typeof(Extension))]
 [JsonSerializable(typeof(ImportedKeys))]
+[JsonSerializable(typeof(Recorders.Recorder))]
+[JsonSerializable(typeof(Recorders.SecretRotation))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

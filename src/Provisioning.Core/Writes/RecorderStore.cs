@@ -48,7 +48,7 @@ public sealed class RecorderStore(IRecorderReads reads, IStoreWriter writer) : I
                 }
                 await s.SetRecorderSecretAsync(stored.Id, secretHash);
                 // The entry says the secret changed; what it is, or its hash, is never written.
-                await s.AppendAuditAsync(actor, Change(stored, stored, new { stored.Name, SecretRotated = true }));
+                await s.AppendAuditAsync(actor, Change(stored, stored, new SecretRotation(stored.Name, SecretRotated: true)));
                 return StoreWrite<Recorder>.Ok(stored);
             },
             cancellationToken);
