@@ -21,9 +21,11 @@ public static class AuditJson
     private const string IdField = "id";
 
     // The context's own options carry its naming, null handling and converters; the copy adds what attributes cannot.
+    // A type the context does not list is still written, by reflection: a forgotten registration costs a little speed,
+    // never a write (every audited write would fail on it).
     private static readonly JsonSerializerOptions Options = new(AuditJsonContext.Default.Options)
     {
-        TypeInfoResolver = AuditJsonContext.Default.WithAddedModifier(LeaveOutEnvironment),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(AuditJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(LeaveOutEnvironment),
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 

@@ -131,4 +131,14 @@ public sealed class AuditJsonTests
 
         Assert.Equal("{\"created\":[\"+4930601\"],\"updated\":[]}", json.After);
     }
+
+    [Fact]
+    public void Of_TypeTheGeneratedMetadataDoesNotList_IsStillWrittenTheSameWay()
+    {
+        var json = AuditJson.Of(new AuditChange("thing", "0003", "k", null, new Unlisted("k", "Bürger+1", null, TenantId: 3)));
+
+        Assert.Equal(new AuditValues(null, "{\"key\":\"k\",\"displayName\":\"Bürger+1\"}"), json);
+    }
+
+    private sealed record Unlisted(string Key, string DisplayName, string? Note, long TenantId);
 }
