@@ -24,17 +24,6 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
             return await read(new Db(connection, cancellationToken));
         });
 
-    /// <summary>Runs <paramref name="work"/> in a transaction of its own and commits it.</summary>
-    public Task<T> WriteAsync<T>(Func<Db, Task<T>> work, CancellationToken cancellationToken) =>
-        RetryAsync(async () =>
-        {
-            await using var connection = await source.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var result = await work(new Db(connection, cancellationToken));
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
-
     public Task<T> ReadAsync<T>(Func<SqlSession, ValueTask<T>> read, CancellationToken cancellationToken) =>
         ReadAsync(c => read(new PostgresSqlSession(c)).AsTask(), cancellationToken);
 
