@@ -50,6 +50,7 @@ public static class CompositionRoot
         services.AddSingleton(CoreOptions.Hasher(settings));
         services.AddSingleton(CoreOptions.Limits(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));
+        services.AddSingleton(CoreOptions.Recorders(settings));
         // Made by the provider, not handed to it, so that the provider disposes it.
         services.AddSingleton(sp => CoreOptions.PasswordGate(settings, sp.GetRequiredService<TimeProvider>()));
     }
@@ -75,5 +76,7 @@ public static class CompositionRoot
         services.AddSingleton<RecorderService>();
         services.AddSingleton<ConfigurationSignal>();
         services.AddSingleton<ConfigurationFeed>();
+        services.AddSingleton<ConfigurationPush>();
+        services.AddSingleton<ConfigurationApplier>();
     }
 }

@@ -1,3 +1,4 @@
+using Provisioning.Core.Recorders;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 
@@ -23,4 +24,6 @@ public static class CoreOptions
         MaxLifetime = settings.Tokens.MaxLifetime,
         Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
     };
+
+    public static RecorderOptions Recorders(ProvisioningSettings settings) => new() { PushTimeout = settings.Recorders.PushTimeout };
 }

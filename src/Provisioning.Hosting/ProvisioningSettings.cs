@@ -44,6 +44,8 @@ public sealed class ProvisioningSettings
 
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
+    public RecorderSettings Recorders { get; set; } = new();
+
     /// <summary>The Provisioning section of <paramref name="configuration"/>, defaults where it says nothing.</summary>
     public static ProvisioningSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();

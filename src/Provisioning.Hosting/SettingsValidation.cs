@@ -32,6 +32,7 @@ public static class SettingsValidation
         Positive("Limits:KeepAliveTimeout", limits.KeepAliveTimeout);
         Positive("Tokens:IdleTimeout", settings.Tokens.IdleTimeout);
         Positive("Tokens:MaxLifetime", settings.Tokens.MaxLifetime);
+        Positive("Recorders:PushTimeout", settings.Recorders.PushTimeout);
         var security = settings.Security;
         Positive("Security:PasswordHashIterations", security.PasswordHashIterations);
         Positive("Security:LockoutThreshold", security.LockoutThreshold);

@@ -4,12 +4,15 @@ using Provisioning.Core.Recorders;
 
 namespace Provisioning.Cli.Commands;
 
-/// <summary>recorders add, list, show, remove, rotate-secret: the registry of recording servers (spec §7). A secret is printed once, when issued.</summary>
+/// <summary>
+/// recorders add, list, show, remove, rotate-secret: the registry of recording servers (spec §7), a secret printed once,
+/// when issued; and apply, which brings recorders to the current configuration as applyExtensionConfiguration does.
+/// </summary>
 internal static class RecorderCommands
 {
     public static Command Create(CommandContext context) => new("recorders", "Recording servers: the environments they record and the secret they read their configuration with")
     {
-        Add(context), List(context), Show(context), Remove(context), RotateSecret(context),
+        Add(context), List(context), Show(context), Remove(context), RotateSecret(context), Apply(context),
     };
 
     private static Argument<string> Name() => new("name") { Description = "The recorder's name (its location)" };
@@ -91,6 +94,29 @@ internal static class RecorderCommands
         return command;
     }
 
+    private static Command Apply(CommandContext context)
+    {
+        var names = new Argument<string[]>("name") { Description = "The recorders to reach (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var force = new Option<bool>("--force") { Description = "Send to recorders that already run the current revision too" };
+        var json = Options.Json();
+        var command = new Command("apply", "Push the current configuration to recorders (or announce it to those that pull) and report each; exit 1 if one failed")
+        {
+            names, force, json,
+        };
+        context.SetAction(command, async (session, parse, ct) =>
+        {
+            var targets = (parse.GetValue(names) ?? []).Select(n => new ApplyTarget(null, n)).ToArray();
+            var applied = await session.Applier.ApplyAsync(session.Caller, targets, returnSuccessful: true, parse.GetValue(force), ct);
+            if (!applied.IsOk)
+            {
+                return session.Fail(applied.ToFailure());
+            }
+            new Printer(session.Console).List(applied.Value.Select(View).ToArray(), parse.GetValue(json));
+            return applied.Value.All(s => s.Success) ? ExitCodes.Ok : ExitCodes.Refused;
+        });
+        return command;
+    }
+
     private static async Task<int> IssuedAsync(CliSession session, IssuedSecret issued, bool json)
     {
         if (json)
@@ -102,6 +128,15 @@ internal static class RecorderCommands
         await session.Console.Out.WriteLineAsync(issued.Secret);
         return ExitCodes.Ok;
     }
+
+    private static View View(ApplyStatus s) => new()
+    {
+        ["name"] = s.Location,
+        ["eids"] = s.Eid,
+        ["revision"] = s.Revision,
+        ["success"] = s.Success,
+        ["message"] = s.Message,
+    };
 
     private static View View(RecorderStatus s) => new()
     {

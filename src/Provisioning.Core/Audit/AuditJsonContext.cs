@@ -16,4 +16,5 @@ namespace Provisioning.Core.Audit;
 [JsonSerializable(typeof(ImportedKeys))]
 [JsonSerializable(typeof(Recorders.Recorder))]
 [JsonSerializable(typeof(Recorders.SecretRotation))]
+[JsonSerializable(typeof(Recorders.ConfigurationDelivery))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

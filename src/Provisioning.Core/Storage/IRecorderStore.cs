@@ -17,4 +17,10 @@ public interface IRecorderStore
 
     /// <summary>Records the revision the recorder reports running, and when it said so (not audited: it is the recorder's report, not a change).</summary>
     Task<StoreWrite<Recorder>> RecordAppliedAsync(long id, long revision, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Audits each recorder's outcome of applyExtensionConfiguration, and marks applied the revisions pushes delivered (never lowering one).</summary>
+    Task RecordDeliveriesAsync(IReadOnlyList<RecorderDelivery> deliveries, AuditActor actor, CancellationToken cancellationToken);
+
+    /// <summary>Tells the long polls of every instance to look at their revision again, as a committed change would.</summary>
+    Task AnnounceAsync(CancellationToken cancellationToken);
 }

@@ -62,6 +62,32 @@ public sealed class RecorderStore(IRecorderReads reads, IStoreWriter writer) : I
             },
             cancellationToken);
 
+    public Task RecordDeliveriesAsync(IReadOnlyList<RecorderDelivery> deliveries, AuditActor actor, CancellationToken cancellationToken) =>
+        writer.RunAsync(
+            async s =>
+            {
+                foreach (var (recorder, delivery, markApplied) in deliveries)
+                {
+                    if (markApplied && delivery.Revision is { } revision
+                        && await s.FindRecorderAsync(Keys.Fold(recorder.Name)) is { } stored && !(stored.AppliedRevision >= revision))
+                    {
+                        await s.SetRecorderAppliedAsync(stored.Id, revision, actor.At);
+                    }
+                    await s.AppendAuditAsync(actor, Change(recorder, null, delivery));
+                }
+                return StoreWrite<bool>.Ok(true);
+            },
+            cancellationToken);
+
+    public Task AnnounceAsync(CancellationToken cancellationToken) =>
+        writer.RunAsync(
+            async s =>
+            {
+                await s.NotifyAsync(new StoreChange(StoreChangeKind.ConfigurationChanged, StoreChange.Every));
+                return StoreWrite<bool>.Ok(true);
+            },
+            cancellationToken);
+
     private static AuditChange Change(Recorder recorder, Recorder? before, object? after) =>
         new(AuditChange.Recorder, recorder.Environments.Count > 0 ? recorder.Environments[0] : Recorder.EveryEnvironment, recorder.Name, before, after);
 }

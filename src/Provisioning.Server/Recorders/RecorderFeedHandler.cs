@@ -74,22 +74,7 @@ internal sealed class RecorderFeedHandler(ConfigurationFeed feed)
         context.Response.ContentType = "application/json";
         var body = context.Response.BodyWriter;
         await using var w = new Utf8JsonWriter(body, ConfigurationJson.Options);
-        w.WriteStartObject();
-        w.WriteString("recorder", recorder.Name);
-        w.WriteNumber("revision", revision);
-        w.WriteStartArray("extensions");
-        await foreach (var extension in feed.ExtensionsAsync(recorder, ct))
-        {
-            ConfigurationJson.WriteExtension(w, extension);
-            if (w.BytesPending > FlushBytes)
-            {
-                w.Flush();
-                await body.FlushAsync(ct);
-            }
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-        await w.FlushAsync(ct);
+        await ConfigurationJson.WriteFullAsync(w, recorder.Name, revision, feed.ExtensionsAsync(recorder, ct), FlushBytes, async c => await body.FlushAsync(c), ct);
     }
 
     private async Task DeltaAsync(HttpContext context, Recorder recorder, long since)

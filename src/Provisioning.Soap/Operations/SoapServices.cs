@@ -1,3 +1,4 @@
+using Provisioning.Core.Recorders;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 
@@ -10,5 +11,6 @@ public sealed record SoapServices(
     UserService Users,
     ExtensionService Extensions,
     GroupService Groups,
+    ConfigurationApplier Recorders,
     TimeProvider Time,
     Binding.XmlLimits Limits);

@@ -19,6 +19,7 @@ public static class V3Endpoint
         extensions.Register(ops);
         extensions.RegisterDelete(ops);
         new GroupOperations(calls, dialect).Register(ops);
+        new RecorderOperations(calls).Register(ops);
         new VersionOperations(calls, Version).Register(ops);
         return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time, services.Limits);
     }

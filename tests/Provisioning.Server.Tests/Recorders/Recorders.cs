@@ -11,13 +11,35 @@ public static class Recorders
     public static Task<FeedClient> AddAsync(TestServer server, string name, params string[] eids) =>
         AddAsync(TestStore.Provider, server.StorageConnectionString, server.Http, server.Url(3), name, eids);
 
-    public static async Task<FeedClient> AddAsync(string provider, string connectionString, HttpClient http, Uri api, string name, params string[] eids)
+    /// <summary>As <see cref="AddAsync(TestServer, string, string[])"/>, with a push URL.</summary>
+    public static Task<FeedClient> AddPushedAsync(TestServer server, string name, Uri pushUrl, params string[] eids) =>
+        RunAddAsync(TestStore.Provider, server.StorageConnectionString, server.Http, server.Url(3), name, [.. eids.SelectMany(e => new[] { "--eid", e }), "--push-url", pushUrl.ToString()]);
+
+    public static Task<FeedClient> AddAsync(string provider, string connectionString, HttpClient http, Uri api, string name, params string[] eids) =>
+        RunAddAsync(provider, connectionString, http, api, name, eids.SelectMany(e => new[] { "--eid", e }).ToArray());
+
+    /// <summary>Runs the command line on the server's database, as an operator in another process would; returns its exit code and what it printed.</summary>
+    public static async Task<(int Exit, string Output)> CliAsync(TestServer server, params string[] command)
+    {
+        string[] args =
+        [
+            $"--Provisioning:Storage:Provider={TestStore.Provider}",
+            $"--Provisioning:Storage:ConnectionString={server.StorageConnectionString}",
+            .. command,
+        ];
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliConsole(output, error, Interactive: false), CancellationToken.None);
+        return (exit, output.ToString() + error);
+    }
+
+    private static async Task<FeedClient> RunAddAsync(string provider, string connectionString, HttpClient http, Uri api, string name, string[] options)
     {
         string[] args =
         [
             $"--Provisioning:Storage:Provider={provider}",
             $"--Provisioning:Storage:ConnectionString={connectionString}",
-            "recorders", "add", name, .. eids.SelectMany(e => new[] { "--eid", e }), "--json",
+            "recorders", "add", name, .. options, "--json",
         ];
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -1,17 +1,42 @@
 using System.Text.Json;
 using Provisioning.Core.Model;
-using Provisioning.Core.Recorders;
 
-namespace Provisioning.Server.Recorders;
+namespace Provisioning.Core.Recorders;
 
 /// <summary>
-/// The feed's JSON: recording modes by their wire names (FULL, ON_DEMAND, …), media as modality → directions
-/// (1 incoming, 2 outgoing, 3 internal), the names spec §5 gives them.
+/// The configuration's JSON, as the feed serves it and a push sends it: recording modes by their wire names (FULL,
+/// ON_DEMAND, …), media as modality → directions (1 incoming, 2 outgoing, 3 internal), the names spec §5 gives them.
 /// </summary>
-internal static class ConfigurationJson
+public static class ConfigurationJson
 {
     /// <summary>Addresses as they are ("+4930…", not "\u002B4930…"): the body is JSON for programs, never embedded in HTML.</summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The full configuration, <c>{"recorder", "revision", "extensions": […]}</c>, written as it is read:
+    /// <paramref name="flush"/> is called whenever more than <paramref name="flushBytes"/> are pending, so memory does
+    /// not grow with the configuration.
+    /// </summary>
+    public static async Task WriteFullAsync(
+        Utf8JsonWriter w, string recorder, long revision, IAsyncEnumerable<ConfiguredExtension> extensions, int flushBytes, Func<CancellationToken, ValueTask> flush, CancellationToken cancellationToken)
+    {
+        w.WriteStartObject();
+        w.WriteString("recorder", recorder);
+        w.WriteNumber("revision", revision);
+        w.WriteStartArray("extensions");
+        await foreach (var extension in extensions.WithCancellation(cancellationToken))
+        {
+            WriteExtension(w, extension);
+            if (w.BytesPending > flushBytes)
+            {
+                w.Flush();
+                await flush(cancellationToken);
+            }
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        await w.FlushAsync(cancellationToken);
+    }
 
     public static void WriteExtension(Utf8JsonWriter w, ConfiguredExtension e, string? op = null)
     {
