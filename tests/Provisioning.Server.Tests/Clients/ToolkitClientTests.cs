@@ -1,4 +1,5 @@
 using Provisioning.Server.Tests.Infrastructure;
+using Provisioning.Server.Tests.Recorders;
 using Provisioning.Tests.Shared;
 
 namespace Provisioning.Server.Tests.Clients;
@@ -72,15 +73,19 @@ public sealed class ToolkitClientTests
     }
 
     /// <summary>
-    /// Starts a server, runs a client against it (arguments: URL, login, password, a new extension address), and
-    /// checks through the API that the extension the client created is stored as the client wrote it.
+    /// Starts a server with a recorder that accepts pushes, runs a client against it (arguments: URL, login, password,
+    /// a new extension address, the recorder's name), and checks through the API that the extension the client created
+    /// is stored as the client wrote it, and that its applyExtensionConfiguration reached the recorder.
     /// </summary>
     private static async Task RoundTripAsync(string toolkit, Func<string[], Task<(int ExitCode, string Output)>> runClient)
     {
         await using var server = await TestServer.StartAsync();
+        await using var receiver = await PushReceiver.StartAsync();
+        const string recorder = "rec1";
+        await Recorders.Recorders.AddPushedAsync(server, recorder, receiver.Url("/accept/" + recorder), "0000");
         var address = Provision.Unique(toolkit) + "@example.com";
 
-        var (exitCode, output) = await runClient([server.Url().ToString(), TestServer.AdminLogin, TestServer.AdminPassword, address]);
+        var (exitCode, output) = await runClient([server.Url().ToString(), TestServer.AdminLogin, TestServer.AdminPassword, address, recorder]);
 
         Assert.True(exitCode == 0, $"The {toolkit} client exited with {exitCode}:\n{output}");
         var client = server.Client();
@@ -91,6 +96,7 @@ public sealed class ToolkitClientTests
             ("0000", "ON_DEMAND", "true", "true", "false"),
             (extension.Element("eid")?.Value, extension.Element("recordingMode")?.Value, extension.Element("voice")?.Value,
                 extension.Element("video")?.Value, extension.Element("im")?.Value));
+        Assert.Contains(address, System.Text.Encoding.UTF8.GetString(Assert.Single(receiver.Received[recorder]).Body), StringComparison.Ordinal);
     }
 
     /// <summary>wsimport generates classes from the live WSDL into <paramref name="work"/>; javac compiles them with Client.java.</summary>

@@ -1,6 +1,7 @@
 using System.ServiceModel;
 using Provisioning.Server.Tests.Clients.Wcf;
 using Provisioning.Server.Tests.Infrastructure;
+using Provisioning.Server.Tests.Recorders;
 
 namespace Provisioning.Server.Tests.Clients;
 
@@ -62,6 +63,31 @@ public sealed class WcfClientTests : IAsyncLifetime
         Assert.Equal("OK", (await client.ReleaseTokenAsync(new ReleaseTokenRequest { token = token.token })).@return!.statusCode);
         var released = await client.GetExtensionAsync(new GetExtensionRequest { token = token.token, extension = "wcf@example.com" });
         Assert.Equal(("ERROR_UNAUTHORIZED", "This token is expired or never got authenticated."), (released.@return!.status!.statusCode, released.@return.status.message));
+    }
+
+    [Fact]
+    public async Task ApplyExtensionConfiguration_RecorderThatAcceptsPushes_DeliveredAndUnknownLocationReported()
+    {
+        await using var receiver = await PushReceiver.StartAsync();
+        await Recorders.Recorders.AddPushedAsync(_server, "wcf-rec", receiver.Url("/accept/wcf-rec"), "0000");
+        var client = _factory.CreateChannel();
+        var token = (await client.RequestTokenAsync(new RequestTokenRequest { eid = "0000", loginName = TestServer.AdminLogin, password = TestServer.AdminPassword })).@return!.token;
+
+        var applied = (await client.ApplyExtensionConfigurationAsync(new ApplyExtensionConfigurationRequest
+        {
+            token = token,
+            theseServersOnly = [new Location { eid = "0000", location = "wcf-rec" }, new Location { eid = "0000", location = "nowhere" }],
+            returnSuccessfulStatuses = true,
+            forceEvenIfNotRegistered = true,
+        })).@return!;
+
+        Assert.Equal("OK", applied.status!.statusCode);
+        Assert.Equal(2, applied.statuses!.Length);
+        var delivered = applied.statuses[0];
+        Assert.Equal(("0000", "wcf-rec", true, true), (delivered.eid, delivered.location, delivered.success, delivered.revisionSpecified));
+        Assert.Equal($"configuration revision {delivered.revision} delivered", delivered.message);
+        Assert.Equal(("nowhere", false, false, "no recorder is named nowhere"), (applied.statuses[1].location, applied.statuses[1].success, applied.statuses[1].revisionSpecified, applied.statuses[1].message));
+        Assert.Single(receiver.Received["wcf-rec"]);
     }
 
     [Fact]

@@ -1,11 +1,14 @@
 import java.net.URL;
 import java.util.List;
 
+import provisioning.v2.ApplyExtensionConfigurationResponseServer;
+import provisioning.v2.ApplyExtensionConfigurationResult;
 import provisioning.v2.EnvironmentFilter;
 import provisioning.v2.Extension;
 import provisioning.v2.ExtensionFilter;
 import provisioning.v2.ExtensionResult;
 import provisioning.v2.ExtensionsResult;
+import provisioning.v2.Location;
 import provisioning.v2.Provisioning;
 import provisioning.v2.ProvisioningService;
 import provisioning.v2.RecordingMode;
@@ -14,8 +17,8 @@ import provisioning.v2.TokenResult;
 
 /**
  * A client of the Provisioning API on the classes that {@code wsimport -p provisioning.v2} generates from the served
- * WSDL: token, create, get, list, release. Usage: Client URL LOGIN PASSWORD ADDRESS. Exit 0 only when every step
- * answers OK and the extension reads back as written.
+ * WSDL: token, create, get, list, apply, release. Usage: Client URL LOGIN PASSWORD ADDRESS RECORDER. Exit 0 only when
+ * every step answers OK, the extension reads back as written and the recorder runs the configuration.
  *
  * <p>The request wrappers are sequences, as JAX-WS publishes them, so wsimport unwraps them: one method parameter per
  * field ({@code requestToken(eid, loginName, password)}), as stubs generated from the vendor's WSDL have.
@@ -25,8 +28,8 @@ public final class Client {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            fail("usage: Client URL LOGIN PASSWORD ADDRESS");
+        if (args.length != 5) {
+            fail("usage: Client URL LOGIN PASSWORD ADDRESS RECORDER");
         }
         String address = args[3];
         Provisioning port = new ProvisioningService(new URL(args[0] + "?wsdl")).getProvisioningPort();
@@ -57,6 +60,18 @@ public final class Client {
             fail("listExtensions: expected 1 extension, got " + extensions.size());
         }
         check("listExtensions", extensions.get(0), address);
+
+        Location location = new Location();
+        location.setEid("0000");
+        location.setLocation(args[4]);
+        ApplyExtensionConfigurationResult applied = port.applyExtensionConfiguration(token.getToken(), List.of(location), true, true);
+        step("applyExtensionConfiguration", applied.getStatus());
+        List<ApplyExtensionConfigurationResponseServer> statuses = applied.getStatuses();
+        if (statuses.size() != 1 || !args[4].equals(statuses.get(0).getLocation()) || !statuses.get(0).isSuccess()
+                || statuses.get(0).getRevision() == null) {
+            fail("applyExtensionConfiguration: expected " + args[4] + " to succeed with a revision, got " + statuses.size() + " statuses");
+        }
+        System.out.println("applyExtensionConfiguration: " + statuses.get(0).getLocation() + " success=true " + statuses.get(0).getMessage());
 
         step("releaseToken", port.releaseToken(token.getToken()));
     }

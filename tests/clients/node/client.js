@@ -1,7 +1,7 @@
 'use strict';
-// A client of the Provisioning API built by node soap from the served WSDL: token, create, get, list, release.
-// Usage: node client.js URL LOGIN PASSWORD ADDRESS
-// Exits 0 only when every step answers OK and the extension reads back as written.
+// A client of the Provisioning API built by node soap from the served WSDL: token, create, get, list, apply, release.
+// Usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER
+// Exits 0 only when every step answers OK, the extension reads back as written and the recorder runs the configuration.
 const soap = require('soap');
 
 const EXPECTED = { recordingMode: 'ON_DEMAND', voice: true, video: true, im: false };
@@ -27,7 +27,7 @@ function check(name, extension, address) {
   console.log(`${name}: ${extension.extension} ${JSON.stringify(seen)}`);
 }
 
-async function main([url, login, password, address]) {
+async function main([url, login, password, address, recorder]) {
   const client = await soap.createClientAsync(`${url}?wsdl`);
 
   const [answer] = await client.requestTokenAsync({ eid: '0000', loginName: login, password });
@@ -53,12 +53,25 @@ async function main([url, login, password, address]) {
   }
   check('listExtensions', extensions[0], address);
 
+  const [applied] = await client.applyExtensionConfigurationAsync({
+    token,
+    theseServersOnly: [{ eid: '0000', location: recorder }],
+    returnSuccessfulStatuses: true,
+    forceEvenIfNotRegistered: true,
+  });
+  step('applyExtensionConfiguration', applied.return.status);
+  const statuses = applied.return.statuses;
+  if (!Array.isArray(statuses) || statuses.length !== 1 || statuses[0].location !== recorder || statuses[0].success !== true || !statuses[0].revision) {
+    throw new Failure(`applyExtensionConfiguration: expected ${recorder} to succeed with a revision, got ${JSON.stringify(statuses)}`);
+  }
+  console.log(`applyExtensionConfiguration: ${statuses[0].location} success=${statuses[0].success} ${statuses[0].message}`);
+
   const [released] = await client.releaseTokenAsync({ token });
   step('releaseToken', released.return);
 }
 
-if (process.argv.length !== 6) {
-  console.error('FAILED usage: node client.js URL LOGIN PASSWORD ADDRESS');
+if (process.argv.length !== 7) {
+  console.error('FAILED usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER');
   process.exit(1);
 }
 main(process.argv.slice(2)).catch((error) => {

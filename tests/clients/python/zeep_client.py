@@ -1,7 +1,7 @@
-"""A client of the Provisioning API built by zeep from the served WSDL: token, create, get, list, release.
+"""A client of the Provisioning API built by zeep from the served WSDL: token, create, get, list, apply, release.
 
-Usage: /usr/bin/python3 zeep_client.py URL LOGIN PASSWORD ADDRESS
-Exits 0 only when every step answers OK and the extension reads back as written.
+Usage: /usr/bin/python3 zeep_client.py URL LOGIN PASSWORD ADDRESS RECORDER
+Exits 0 only when every step answers OK, the extension reads back as written and the recorder runs the configuration.
 """
 import sys
 
@@ -31,7 +31,13 @@ def check(name, extension, address):
     print(f"{name}: {extension.extension} {seen}")
 
 
-def main(url, login, password, address):
+def check_applied(statuses, recorder):
+    if len(statuses) != 1 or statuses[0][0] != recorder or statuses[0][1] is not True or not statuses[0][2]:
+        fail(f"applyExtensionConfiguration: expected {recorder} to succeed with a revision, got {statuses}")
+    print(f"applyExtensionConfiguration: {statuses[0][0]} success={statuses[0][1]} {statuses[0][3]}")
+
+
+def main(url, login, password, address, recorder):
     service = zeep.Client(url + "?wsdl").service
 
     answer = service.requestToken(eid="0000", loginName=login, password=password)
@@ -52,10 +58,16 @@ def main(url, login, password, address):
         fail(f"listExtensions: expected 1 extension, got {len(listed.extensions)}")
     check("listExtensions", listed.extensions[0], address)
 
+    applied = service.applyExtensionConfiguration(
+        token=token, theseServersOnly=[{"eid": "0000", "location": recorder}],
+        returnSuccessfulStatuses=True, forceEvenIfNotRegistered=True)
+    step("applyExtensionConfiguration", applied.status)
+    check_applied([(s.location, s.success, s.revision, s.message) for s in applied.statuses], recorder)
+
     step("releaseToken", service.releaseToken(token=token))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
-        fail("usage: zeep_client.py URL LOGIN PASSWORD ADDRESS")
+    if len(sys.argv) != 6:
+        fail("usage: zeep_client.py URL LOGIN PASSWORD ADDRESS RECORDER")
     main(*sys.argv[1:])

@@ -42,4 +42,7 @@ public interface IProvisioningV2
 
     [OperationContract(Action = "", ReplyAction = "*")]
     Task<DeleteGroupResponse> DeleteGroupAsync(DeleteGroupRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<ApplyExtensionConfigurationResponse> ApplyExtensionConfigurationAsync(ApplyExtensionConfigurationRequest request);
 }
