@@ -38,7 +38,10 @@ public sealed class ConfigurationApplier(IProvisioningStore store, RecorderServi
             await store.Recorders.AnnounceAsync(cancellationToken);
         }
         using var parallel = new SemaphoreSlim(options.MaxParallelPushes);
-        var statuses = await Task.WhenAll(plans.Select(p => DeliverAsync(p, parallel, cancellationToken)));
+        var pulled = AwaitPullsAsync(plans.Where(p => p.Pull).ToArray(), cancellationToken);
+        var pushed = Task.WhenAll(plans.Select(p => p.Push ? PushAsync(p, parallel, cancellationToken) : Task.FromResult(p.Done)));
+        var applied = await pulled;
+        var statuses = (await pushed).Select((s, i) => s ?? applied[plans[i]]).ToArray();
         var deliveries = plans.Zip(statuses)
             .Where(d => d.First.Recorder is not null)
             .Select(d => new RecorderDelivery(
@@ -101,18 +104,9 @@ public sealed class ConfigurationApplier(IProvisioningStore store, RecorderServi
         return new Plan(recorder, null, target, revision, Pull: recorder.PushUrl is null);
     }
 
-    private async Task<ApplyStatus> DeliverAsync(Plan plan, SemaphoreSlim parallel, CancellationToken cancellationToken)
+    private async Task<ApplyStatus?> PushAsync(Plan plan, SemaphoreSlim parallel, CancellationToken cancellationToken)
     {
-        if (plan.Done is { } done)
-        {
-            return done;
-        }
-        var target = plan.Target!;
-        var recorder = plan.Recorder!;
-        if (plan.Pull)
-        {
-            return await AwaitAppliedAsync(target, recorder, plan.Revision, cancellationToken);
-        }
+        var (target, recorder) = (plan.Target!, plan.Recorder!);
         await parallel.WaitAsync(cancellationToken);
         try
         {
@@ -129,24 +123,37 @@ public sealed class ConfigurationApplier(IProvisioningStore store, RecorderServi
         }
     }
 
-    /// <summary>A recorder that pulls was announced the change: it runs the revision once it reports it applied.</summary>
-    private async Task<ApplyStatus> AwaitAppliedAsync(Target target, Recorder recorder, long revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recorders that pull were announced the change: each runs its revision once it reports it applied. All are looked
+    /// at together, one read of the registry a round, however many there are.
+    /// </summary>
+    private async Task<Dictionary<Plan, ApplyStatus>> AwaitPullsAsync(IReadOnlyList<Plan> pulls, CancellationToken cancellationToken)
     {
+        var answered = new Dictionary<Plan, ApplyStatus>(ReferenceEqualityComparer.Instance);
         var deadline = time.GetUtcNow() + options.PushTimeout;
-        while (true)
+        while (answered.Count < pulls.Count)
         {
-            var now = await store.Recorders.Reads.FindAsync(recorder.Name, cancellationToken);
-            if (now?.AppliedRevision >= revision)
+            var now = (await store.Recorders.Reads.ListAsync(cancellationToken)).ToDictionary(r => r.Id);
+            var late = time.GetUtcNow() >= deadline;
+            foreach (var plan in pulls.Where(p => !answered.ContainsKey(p)))
             {
-                return Status(target, $"revision {Number(revision)} fetched and applied by the recorder", revision, true);
+                var applied = now.TryGetValue(plan.Recorder!.Id, out var recorder) ? recorder.AppliedRevision : null;
+                if (applied >= plan.Revision)
+                {
+                    answered[plan] = Status(plan.Target!, $"revision {Number(plan.Revision)} fetched and applied by the recorder", plan.Revision, true);
+                }
+                else if (late || recorder is null)
+                {
+                    var runs = applied is { } a ? $"it runs revision {Number(a)}" : "it has reported no revision";
+                    answered[plan] = Status(plan.Target!, $"no push URL: revision {Number(plan.Revision)} announced, not applied within {Seconds(options.PushTimeout)} s ({runs})", plan.Revision, false);
+                }
             }
-            if (now is null || time.GetUtcNow() >= deadline)
+            if (answered.Count < pulls.Count)
             {
-                var applied = now?.AppliedRevision is { } a ? $"it runs revision {Number(a)}" : "it has reported no revision";
-                return Status(target, $"no push URL: revision {Number(revision)} announced, not applied within {Seconds(options.PushTimeout)} s ({applied})", revision, false);
+                await Task.Delay(AppliedRecheck, time, cancellationToken);
             }
-            await Task.Delay(AppliedRecheck, time, cancellationToken);
         }
+        return answered;
     }
 
     private static ApplyStatus Status(Target target, string message, long revision, bool success) =>
