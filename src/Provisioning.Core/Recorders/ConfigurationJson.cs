@@ -14,8 +14,8 @@ public static class ConfigurationJson
 
     /// <summary>
     /// The full configuration, <c>{"recorder", "revision", "extensions": […]}</c>, written as it is read:
-    /// <paramref name="flush"/> is called whenever more than <paramref name="flushBytes"/> are pending, so memory does
-    /// not grow with the configuration.
+    /// <paramref name="flush"/> is called whenever more than <paramref name="flushBytes"/> were written since the last
+    /// call, so memory does not grow with the configuration.
     /// </summary>
     public static async Task WriteFullAsync(
         Utf8JsonWriter w, string recorder, long revision, IAsyncEnumerable<ConfiguredExtension> extensions, int flushBytes, Func<CancellationToken, ValueTask> flush, CancellationToken cancellationToken)
@@ -24,13 +24,18 @@ public static class ConfigurationJson
         w.WriteString("recorder", recorder);
         w.WriteNumber("revision", revision);
         w.WriteStartArray("extensions");
+        // Counted from the bytes written, not BytesPending: a writer over a PipeWriter hands its bytes to the pipe each
+        // time it needs a new segment (about 4 kB), so BytesPending never reached flushBytes, nothing was flushed, and
+        // Kestrel held the whole body until the end (1,000,000 extensions: 120 MB of JSON, RSS up by 164 MB).
+        var flushed = 0L;
         await foreach (var extension in extensions.WithCancellation(cancellationToken))
         {
             WriteExtension(w, extension);
-            if (w.BytesPending > flushBytes)
+            if (w.BytesCommitted + w.BytesPending - flushed > flushBytes)
             {
                 w.Flush();
                 await flush(cancellationToken);
+                flushed = w.BytesCommitted;
             }
         }
         w.WriteEndArray();
