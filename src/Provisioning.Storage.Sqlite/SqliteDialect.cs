@@ -8,6 +8,9 @@ internal sealed class SqliteDialect : SqlDialect
     /// <summary>The list is bound as a JSON array (see <see cref="SqliteSqlSession"/>).</summary>
     public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
+    /// <summary>The unary plus keeps SQLite from using an index on the column, which it would prefer without statistics.</summary>
+    public override string AmongRowsOf(string column, string subquery) => $"+{column} IN ({subquery})";
+
     public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
 
     public override string Greatest(string a, string b) => $"MAX({a}, {b})";

@@ -9,14 +9,8 @@ internal static class RecorderRows
 {
     private const string Select = "SELECT r.id, r.name, r.push_url, r.applied_revision, r.last_contact, r.created_at, r.secret_hash FROM recorders r";
 
-    /// <summary>
-    /// Extensions with their environment and user, for reading by page in id order. The unary plus keeps SQLite from
-    /// joining through the (tenant_id, address_key) index: that plan read every extension of the environment and sorted
-    /// them for each page of 2,000, so a full fetch grew with the square of its size (100,000 extensions: 3 s; 1,000,000:
-    /// minutes). Without it each page walks the primary key from where the last ended. PostgreSQL ignores the plus.
-    /// </summary>
     public const string Configured = "SELECT e.id, t.eid, e.address, e.recording_mode, e.media, u.login_name, u.display_name "
-        + "FROM extensions e JOIN tenants t ON t.id = +e.tenant_id LEFT JOIN users u ON u.id = e.user_id";
+        + "FROM extensions e JOIN tenants t ON t.id = e.tenant_id LEFT JOIN users u ON u.id = e.user_id";
 
     public static async ValueTask<(Recorder Recorder, byte[] SecretHash)?> FindAsync(SqlSession c, string nameKey)
     {
@@ -41,6 +35,10 @@ internal static class RecorderRows
 
     /// <summary>A condition on tenants <c>t</c> that they are among the folded eids; "TRUE" for all.</summary>
     public static string InEnvironments(SqlDialect d, IReadOnlyList<string>? eidKeys) => eidKeys is null ? "TRUE" : d.InList("t.eid_key", "@eids");
+
+    /// <summary>A condition that the extension <c>e</c> is in one of the environments, checked row by row (see <see cref="SqlDialect.AmongRowsOf"/>); "TRUE" for all.</summary>
+    public static string ExtensionInEnvironments(SqlDialect d, IReadOnlyList<string>? eidKeys) =>
+        eidKeys is null ? "TRUE" : d.AmongRowsOf("e.tenant_id", $"SELECT t.id FROM tenants t WHERE {InEnvironments(d, eidKeys)}");
 
     public static (string, object?) EnvironmentsParameter(IReadOnlyList<string>? eidKeys) => ("@eids", eidKeys?.ToArray() ?? []);
 

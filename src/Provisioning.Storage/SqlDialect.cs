@@ -11,6 +11,13 @@ internal abstract class SqlDialect
     /// <summary>A condition that the folded text <paramref name="column"/> contains the folded text bound to <paramref name="parameter"/>.</summary>
     public abstract string Contains(string column, string parameter);
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> is among the values <paramref name="subquery"/> returns, checked on each
+    /// row a query walks anyway: a query by primary-key range ordered by it then keeps to the primary key and stops at its
+    /// LIMIT, instead of reading by <paramref name="column"/> and sorting all it found.
+    /// </summary>
+    public abstract string AmongRowsOf(string column, string subquery);
+
     /// <summary>The larger of two values.</summary>
     public abstract string Greatest(string a, string b);
 

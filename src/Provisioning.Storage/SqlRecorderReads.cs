@@ -16,22 +16,35 @@ internal sealed class SqlRecorderReads(ISqlDatabase db) : IRecorderReads
     public Task<IReadOnlyList<Recorder>> ListAsync(CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<Recorder>>(async c => (await RecorderRows.ReadAsync(c, string.Empty)).ConvertAll(r => r.Recorder), cancellationToken);
 
+    /// <summary>
+    /// The newest change per environment, each found at the end of its (tenant_id, revision) index: a MAX over the
+    /// environments' rows joined at once read every change they ever had (PostgreSQL: 81 ms at 100,000), at every request
+    /// and every long poll woken.
+    /// </summary>
     public Task<long> RevisionAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken) =>
         db.ReadAsync(
             async c => await c.Int64Async(
-                $"SELECT MAX(x.revision) FROM configuration_changes x WHERE {c.Dialect.Settled("x.revision")}"
-                + (eidKeys is null ? string.Empty : $" AND x.tenant_id IN (SELECT t.id FROM tenants t WHERE {RecorderRows.InEnvironments(c.Dialect, eidKeys)})"),
+                eidKeys is null
+                    ? $"SELECT MAX(x.revision) FROM configuration_changes x WHERE {c.Dialect.Settled("x.revision")}"
+                    : "SELECT MAX(r.newest) FROM (SELECT (SELECT MAX(x.revision) FROM configuration_changes x "
+                        + $"WHERE x.tenant_id = t.id AND {c.Dialect.Settled("x.revision")}) AS newest "
+                        + $"FROM tenants t WHERE {RecorderRows.InEnvironments(c.Dialect, eidKeys)}) r",
                 RecorderRows.EnvironmentsParameter(eidKeys)) ?? 0,
             cancellationToken);
 
     public Task<long> HorizonAsync(CancellationToken cancellationToken) =>
         db.ReadAsync(async c => await c.Int64Async("SELECT revision FROM configuration_horizon WHERE id = 1") ?? 0, cancellationToken);
 
+    /// <summary>
+    /// A page in id order, read along the primary key from where the last page ended. Joined to the environments, both
+    /// stores read every extension of the environment and sorted them for each page instead, so a full fetch grew with
+    /// the square of its size (300,000 extensions: 25 s on SQLite).
+    /// </summary>
     public Task<IReadOnlyList<(long Id, ConfiguredExtension Extension)>> ExtensionsAsync(
         IReadOnlyList<string>? eidKeys, long afterId, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<(long, ConfiguredExtension)>>(
             async c => await c.ListAsync(
-                $"{RecorderRows.Configured} WHERE e.id > @after AND {RecorderRows.InEnvironments(c.Dialect, eidKeys)} ORDER BY e.id{SqlDialect.Limit(limit)}",
+                $"{RecorderRows.Configured} WHERE e.id > @after AND {RecorderRows.ExtensionInEnvironments(c.Dialect, eidKeys)} ORDER BY e.id{SqlDialect.Limit(limit)}",
                 r => (r.GetInt64(0), RecorderRows.ReadConfigured(r)),
                 ("@after", afterId), RecorderRows.EnvironmentsParameter(eidKeys)),
             cancellationToken);

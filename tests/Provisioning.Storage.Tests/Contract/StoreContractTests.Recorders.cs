@@ -46,4 +46,49 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Equal(new ConfigurationChange(tenant.Eid!, "gone@log", null), changes.Single(c => c.Now is null));
         Assert.Equal(kept.Address, (await Store.Recorders.Reads.ExtensionsAsync(keys, 0, 10, Ct)).Single().Extension.Address);
     }
+
+    [Fact]
+    public async Task RecorderExtensionsAsync_TwoEnvironmentsOfThree_PagesInIdOrderWithoutTheThird()
+    {
+        var first = await CreateTenantAsync();
+        var second = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var expected = new List<long>();
+        foreach (var tenant in new[] { first, other, second, first, other, second, first })
+        {
+            var created = await CreateExtensionAsync(tenant);
+            if (tenant.Id != other.Id)
+            {
+                expected.Add(created.Id!.Value);
+            }
+        }
+        var keys = new[] { Keys.Fold(first.Eid!), Keys.Fold(second.Eid!) };
+
+        var read = new List<long>();
+        IReadOnlyList<(long Id, ConfiguredExtension Extension)> page;
+        do
+        {
+            page = await Store.Recorders.Reads.ExtensionsAsync(keys, read.Count == 0 ? 0 : read[^1], 2, Ct);
+            read.AddRange(page.Select(p => p.Id));
+        }
+        while (page.Count == 2);
+
+        Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public async Task RecorderRevisionAsync_TwoEnvironments_TheNewerOfTheirRevisions()
+    {
+        var first = await CreateTenantAsync();
+        var second = await CreateTenantAsync();
+        await CreateExtensionAsync(first);
+        await CreateExtensionAsync(second);
+        var ofFirst = await Store.Recorders.Reads.RevisionAsync([Keys.Fold(first.Eid!)], Ct);
+        var ofSecond = await Store.Recorders.Reads.RevisionAsync([Keys.Fold(second.Eid!)], Ct);
+
+        var ofBoth = await Store.Recorders.Reads.RevisionAsync([Keys.Fold(first.Eid!), Keys.Fold(second.Eid!)], Ct);
+
+        // Read last, so on PostgreSQL a revision that settled meanwhile can only make it larger.
+        Assert.True(ofBoth >= Math.Max(ofFirst, ofSecond), $"{ofBoth} < max({ofFirst}, {ofSecond})");
+    }
 }
