@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Provisioning.Core.Caching;
 using Provisioning.Core.Resilience;
 using Provisioning.Core.Storage;
 
@@ -8,17 +9,34 @@ namespace Provisioning.Storage.Postgres;
 /// <summary>
 /// Tells every instance on the database about changes caches depend on. A write that releases a token or changes a
 /// user or an environment sends NOTIFY in its transaction (delivered at commit); one connection per instance LISTENs
-/// and raises <see cref="Changed"/>. If that connection drops, notifications may have been missed, so on reconnecting
-/// it raises a change of every kind: every cached session and environment is read again. It reconnects with backoff for
-/// as long as the database is away, and tells <see cref="Observer"/> once when it lost the connection and once when it
-/// is back.
+/// and raises <see cref="Changed"/>. Every <see cref="Heartbeat"/> it runs a query on that connection: PostgreSQL sends
+/// the notifications of every transaction committed before the query began ahead of its answer, so once the answer is
+/// in, every such change has been raised. <see cref="HearsChanges"/> is true while the last answered query began less
+/// than <see cref="CachePolicy.SharedStaleness"/> ago; a connection that is slow, silently gone or closed turns it false
+/// within that time, and caches then read from the database. If the connection drops, notifications may have been
+/// missed, so on connecting it raises a change of every kind: every cached session and environment is read again.
+/// It reconnects with backoff for as long as the database is away, and tells <see cref="Observer"/> once when it lost
+/// the connection and once when it is back.
 /// </summary>
 internal sealed class ChangeFeed : IAsyncDisposable
 {
     public const string Channel = "provisioning_changes";
+
+    /// <summary>The query that confirms the connection delivered every change so far; its text names it in pg_stat_activity.</summary>
+    public const string HeartbeatQuery = "SELECT 'provisioning change feed'";
+
+    /// <summary>How often the feed confirms it hears every change: a quarter of the staleness allowed, so a late answer or two still keep the caches on.</summary>
+    public static readonly TimeSpan Heartbeat = CachePolicy.SharedStaleness / 4;
+
+    // A connection that does not answer the heartbeat in this time is given up and opened again.
+    private const int HeartbeatTimeoutSeconds = 5;
     private readonly NpgsqlDataSource _source;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _time = TimeProvider.System;
     private Task? _listening;
+
+    // The timestamp at which the last answered heartbeat was sent; 0 before the first.
+    private long _heardUntil;
 
     public ChangeFeed(NpgsqlDataSource source)
     {
@@ -28,6 +46,16 @@ internal sealed class ChangeFeed : IAsyncDisposable
     public event Action<StoreChange>? Changed;
 
     public IOutageObserver? Observer { get; set; }
+
+    /// <summary>Whether every change committed more than <see cref="CachePolicy.SharedStaleness"/> ago has been raised.</summary>
+    public bool HearsChanges
+    {
+        get
+        {
+            var since = Volatile.Read(ref _heardUntil);
+            return since != 0 && _time.GetElapsedTime(since) < CachePolicy.SharedStaleness;
+        }
+    }
 
     /// <summary>Queues the notification in the write's transaction.</summary>
     public static Task NotifyAsync(Db db, StoreChange change) =>
@@ -58,7 +86,6 @@ internal sealed class ChangeFeed : IAsyncDisposable
     private async Task ListenAsync(CancellationToken stop)
     {
         var outage = new Outage(TimeProvider.System);
-        var first = true;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -69,26 +96,33 @@ internal sealed class ChangeFeed : IAsyncDisposable
                 {
                     await listen.ExecuteNonQueryAsync(stop);
                 }
-                if (!first)
-                {
-                    RaiseEverything();
-                }
-                first = false;
+                // What was read before LISTEN took hold may have changed unheard (on the first connection too: reads may
+                // have come before it).
+                RaiseEverything();
                 if (outage.Succeeded() is { } ended)
                 {
                     Observer?.Recovered("PostgreSQL change feed", ended);
                 }
+                await using var heartbeat = new NpgsqlCommand(HeartbeatQuery, connection) { CommandTimeout = HeartbeatTimeoutSeconds };
                 while (!stop.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stop);
+                    var sent = _time.GetTimestamp();
+                    await heartbeat.ExecuteNonQueryAsync(stop);
+                    Volatile.Write(ref _heardUntil, sent);
+                    // Notifications arrive as they come; the next heartbeat is due one interval after this one was sent.
+                    while (_time.GetElapsedTime(sent) is var waited && waited < Heartbeat)
+                    {
+                        await connection.WaitAsync(Heartbeat - waited, stop);
+                    }
                 }
             }
 #pragma warning disable CA1031 // Whatever breaks the connection (or a listener), the feed must go on; reported once per outage.
             catch (Exception e) when (!stop.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                // Anything may change while the feed is away; once it is back, caches are dropped (above).
-                first = false;
+                // Anything may change while the feed is away; caches read from the database (HearsChanges turned false
+                // when the heartbeats stopped) and are dropped once it is back (above).
+                Volatile.Write(ref _heardUntil, 0);
                 if (outage.Failed())
                 {
                     Observer?.Failed("PostgreSQL change feed", e);

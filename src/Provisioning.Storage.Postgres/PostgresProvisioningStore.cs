@@ -23,6 +23,9 @@ public sealed class PostgresProvisioningStore : SqlProvisioningStore
     /// <summary>Several server instances may share the database.</summary>
     public override bool IsShared => true;
 
+    /// <summary>While the change feed listens and has confirmed it heard every change (see <see cref="ChangeFeed"/>); false before it starts.</summary>
+    public override bool HearsChanges => _feed.HearsChanges;
+
     public override event Action<StoreChange>? Changed
     {
         add => _feed.Changed += value;
@@ -63,6 +66,11 @@ public sealed class PostgresProvisioningStore : SqlProvisioningStore
         {
             // The same few statements run over and over with other parameters: prepared once per connection, then only bound.
             settings.MaxAutoPrepare = 128;
+            if (!settings.ContainsKey("Auto Prepare Min Usages"))
+            {
+                // Npgsql's default is 5; a statement seen twice on a connection is one of the few the server runs.
+                settings.AutoPrepareMinUsages = 2;
+            }
         }
         var where = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
         var source = builder.Build();

@@ -16,6 +16,9 @@ public sealed class SqliteProvisioningStore : SqlProvisioningStore
     /// <summary>One server process owns a SQLite file (the command line writes through the same rules, and briefly).</summary>
     public override bool IsShared => false;
 
+    /// <summary>Every change is raised in this process at its commit; the command line's, from another process, is never heard.</summary>
+    public override bool HearsChanges => true;
+
     /// <summary>Raised after commit; one process owns a SQLite file, so no other instance needs telling.</summary>
     public override event Action<StoreChange>? Changed;
 

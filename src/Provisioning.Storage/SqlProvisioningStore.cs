@@ -39,6 +39,8 @@ public abstract class SqlProvisioningStore : IProvisioningStore
 
     public abstract bool IsShared { get; }
 
+    public abstract bool HearsChanges { get; }
+
     public abstract event Action<StoreChange>? Changed;
 
     public abstract int LatestSchemaVersion { get; }

@@ -10,15 +10,15 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
 {
     private const string Attempts = "SELECT attempts, window_start, locked_until FROM login_attempts WHERE eid_key = @e AND login_key = @l AND client = @c";
 
-    private static string Account(SqlDialect d) => $"u.id, u.tenant_id, t.eid, u.login_name, COALESCE(u.locked, FALSE), u.valid_from, u.valid_to, {d.RolesOf("u.id")}";
+    // The token read runs on every request that finds no cached session: its text is not built again each time.
+    private Statements? _statements;
 
-    private static string Sessions(SqlDialect d) => $"SELECT {Account(d)}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
-        + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id";
+    private Statements Sql(SqlSession c) => _statements ??= new Statements(c.Dialect);
 
     public Task<UserCredentials?> FindCredentialsAsync(string eid, string loginName, CancellationToken cancellationToken) =>
         db.ReadAsync(
             c => c.FirstAsync(
-                $"SELECT {Account(c.Dialect)}, u.password_hash FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.eid_key = @e AND u.login_key = @l",
+                Sql(c).Credentials,
                 r => new UserCredentials(ReadAccount(r), r.Text(8)),
                 ("@e", Keys.Fold(eid)), ("@l", Keys.Fold(loginName))),
             cancellationToken);
@@ -34,14 +34,13 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
                 await c.ExecuteAsync(
                     "INSERT INTO login_attempts (eid_key, login_key, client, attempts, window_start, locked_until) VALUES (@e, @l, @c, 0, @never, NULL) ON CONFLICT DO NOTHING",
                     [.. Key(key), ("@never", DateTimeOffset.UnixEpoch)]);
-                var current = await c.FirstAsync(Attempts + c.Dialect.ForUpdate("login_attempts"), ReadAttempts, Key(key));
+                var current = await c.FirstAsync(Sql(c).AttemptsForUpdate, ReadAttempts, Key(key));
                 if (LoginThrottle.Reserve(current, now, policy) is not { } next)
                 {
                     return null;
                 }
-                await SaveAsync(c, key, next);
-                // Read back, so the caller holds the window start as stored (to the millisecond) for a refund to match.
-                return await c.FirstAsync(Attempts, ReadAttempts, Key(key));
+                // Returned as stored (to the store's precision), so the caller holds the window start a refund must match.
+                return await c.FirstAsync(Save + " RETURNING attempts, window_start, locked_until", ReadAttempts, Saved(key, next));
             },
             static next => next is not null,
             null,
@@ -51,10 +50,10 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
         WriteAsync(
             async c =>
             {
-                if (await c.FirstAsync(Attempts + c.Dialect.ForUpdate("login_attempts"), ReadAttempts, Key(key)) is { } current
+                if (await c.FirstAsync(Sql(c).AttemptsForUpdate, ReadAttempts, Key(key)) is { } current
                     && LoginThrottle.Refund(current, windowStart, policy) is var next && next != current)
                 {
-                    await SaveAsync(c, key, next);
+                    await c.ExecuteAsync(Save, Saved(key, next));
                 }
                 return 0;
             },
@@ -71,12 +70,12 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
             cancellationToken);
 
     public Task<TokenSession?> FindTokenAsync(byte[] hash, CancellationToken cancellationToken) =>
-        db.ReadAsync(c => c.FirstAsync($"{Sessions(c.Dialect)} WHERE k.hash = @h", ReadSession, ("@h", hash)), cancellationToken);
+        db.ReadAsync(c => c.FirstAsync(Sql(c).SessionByHash, ReadSession, ("@h", hash)), cancellationToken);
 
     public Task<IReadOnlyList<TokenSession>> ListTokensAsync(long? userId, int limit, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<TokenSession>>(
             async c => await c.ListAsync(
-                $"{Sessions(c.Dialect)}{(userId is null ? string.Empty : " WHERE k.user_id = @u")} ORDER BY k.id" + SqlDialect.Limit(limit),
+                $"{Sql(c).Sessions}{(userId is null ? string.Empty : " WHERE k.user_id = @u")} ORDER BY k.id" + SqlDialect.Limit(limit),
                 ReadSession,
                 ("@u", userId)),
             cancellationToken);
@@ -104,7 +103,7 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
 
     public Task TouchTokenAsync(long tokenId, DateTimeOffset now, CancellationToken cancellationToken) =>
         WriteAsync(
-            async c => await c.ExecuteAsync($"UPDATE tokens SET last_used_at = {c.Dialect.Greatest("last_used_at", "@n")} WHERE id = @id", ("@n", now), ("@id", tokenId)),
+            async c => await c.ExecuteAsync(Sql(c).Touch, ("@n", now), ("@id", tokenId)),
             cancellationToken);
 
     public Task<int> CountLiveTokensAsync(DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken) =>
@@ -126,9 +125,10 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
     private Task<T> WriteAsync<T>(Func<SqlSession, ValueTask<T>> work, CancellationToken cancellationToken) =>
         db.WriteAsync(work, static _ => true, null, cancellationToken);
 
-    private static ValueTask<int> SaveAsync(SqlSession c, LoginAttemptKey key, LoginThrottle state) => c.ExecuteAsync(
-        "UPDATE login_attempts SET attempts = @a, window_start = @w, locked_until = @u WHERE eid_key = @e AND login_key = @l AND client = @c",
-        [.. Key(key), ("@a", state.Attempts), ("@w", state.WindowStart), ("@u", state.LockedUntil)]);
+    private const string Save = "UPDATE login_attempts SET attempts = @a, window_start = @w, locked_until = @u WHERE eid_key = @e AND login_key = @l AND client = @c";
+
+    private static (string, object?)[] Saved(LoginAttemptKey key, LoginThrottle state) =>
+        [.. Key(key), ("@a", state.Attempts), ("@w", state.WindowStart), ("@u", state.LockedUntil)];
 
     private static (string, object?)[] Key(LoginAttemptKey key) =>
         [("@e", Keys.Fold(key.Eid)), ("@l", Keys.Fold(key.LoginName)), ("@c", key.ClientAddress)];
@@ -140,4 +140,22 @@ internal sealed class SqlTokenStore(ISqlDatabase db, Action<StoreChange> raise) 
 
     private static AccountState ReadAccount(DbDataReader r) =>
         new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetBoolean(4), r.Time(5), r.Time(6), r.Roles(7));
+
+    /// <summary>The statements that depend on the dialect, their text built once per store.</summary>
+    private sealed class Statements(SqlDialect d)
+    {
+        public string Credentials { get; } = $"SELECT {Account(d)}, u.password_hash FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE t.eid_key = @e AND u.login_key = @l";
+
+        public string Sessions { get; } = $"SELECT {Account(d)}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
+            + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id";
+
+        public string SessionByHash { get; } = $"SELECT {Account(d)}, k.id, k.issued_at, k.last_used_at, k.expires_at, k.released_at "
+            + "FROM tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id WHERE k.hash = @h";
+
+        public string AttemptsForUpdate { get; } = Attempts + d.ForUpdate("login_attempts");
+
+        public string Touch { get; } = $"UPDATE tokens SET last_used_at = {d.Greatest("last_used_at", "@n")} WHERE id = @id";
+
+        private static string Account(SqlDialect d) => $"u.id, u.tenant_id, t.eid, u.login_name, COALESCE(u.locked, FALSE), u.valid_from, u.valid_to, {d.RolesOf("u.id")}";
+    }
 }

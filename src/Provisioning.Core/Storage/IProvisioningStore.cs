@@ -22,11 +22,16 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IRecorderStore Recorders { get; }
 
-    /// <summary>
-    /// True when other server instances may write to the same database. Token sessions are then read from the database
-    /// on every request, so a release on one instance holds on all of them at once.
-    /// </summary>
+    /// <summary>True when other server instances may write to the same database and announce their changes through it.</summary>
     bool IsShared { get; }
+
+    /// <summary>
+    /// Whether every change another instance committed more than <see cref="Caching.CachePolicy.SharedStaleness"/> ago
+    /// has been raised through <see cref="Changed"/> by now. Always true for a store no other instance shares; for a
+    /// shared one only while it listens to the others and has confirmed so within that time. Caches of store reads
+    /// serve entries only while it is true, and read from the database while it is not.
+    /// </summary>
+    bool HearsChanges { get; }
 
     /// <summary>
     /// Raised after a change that caches depend on was committed, by this instance or (for a shared database) another;

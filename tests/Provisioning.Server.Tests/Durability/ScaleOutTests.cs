@@ -4,8 +4,8 @@ using Xunit.Abstractions;
 namespace Provisioning.Server.Tests.Durability;
 
 /// <summary>
-/// Two server processes on one PostgreSQL database behave as one server: a token of either works on both, a release
-/// on one is seen by the other at once, failed logins count together (and a burst of them checks no more than the
+/// Two server processes on one PostgreSQL database behave as one server: a token of either works on both, a release,
+/// lock, role removal or deletion on one has the token refused by the other (within the staleness bound; tests poll), failed logins count together (and a burst of them checks no more than the
 /// threshold of passwords), and concurrent identical creates spread over both give exactly one OK. Skipped locally without PROVISIONING_TEST_PG; failed under CI=true without it.
 /// </summary>
 public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) : IClassFixture<TwoServers>
@@ -23,8 +23,8 @@ public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) 
         Assert.Equal("OK", answer.StatusCode);
     }
 
-    [SkippableFact]
-    public async Task ReleaseToken_OnOneInstance_IsSeenByTheOtherAtOnce()
+    [Fact]
+    public async Task ReleaseToken_OnOneInstance_IsRefusedByTheOther()
     {
         var (a, b) = servers.Require();
         var token = await a.TokenAsync();
@@ -32,9 +32,31 @@ public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) 
 
         Assert.Equal("OK", (await a.CallAsync("releaseToken", $"<token>{token}</token>")).StatusCode);
 
-        var after = await b.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>");
+        var after = await RefusedAsync(b, token);
         Assert.Equal(("ERROR_UNAUTHORIZED", Expired), (after.StatusCode, after.Message));
         Assert.Equal("ERROR_UNAUTHORIZED", (await b.CallAsync("releaseToken", $"<token>{token}</token>")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("<roles>Administrator</roles><locked>1</locked>", "Permission denied.")]
+    [InlineData("<roles>Agent</roles>", "Permission denied.")]
+    [InlineData(null, Expired)]
+    public async Task UserChange_OnOneInstance_TokenRefusedByTheOther(string? update, string message)
+    {
+        var (a, b) = servers.Require();
+        var admin = await a.TokenAsync();
+        var login = Provision.Unique("changed").ToLowerInvariant();
+        var id = await Provision.UserAsync(a, admin, login, roles: "<roles>Administrator</roles>", more: $"<passwordHash>{Provision.Md5("pw")}</passwordHash>");
+        var token = await a.TokenAsync(login, "pw");
+        Assert.Equal("OK", (await b.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>")).StatusCode);
+
+        var change = update is null
+            ? await a.CallAsync("deleteUser", $"<token>{admin}</token><userId>{id}</userId>")
+            : await a.CallAsync("updateUser", $"<token>{admin}</token><user><eid>0000</eid><loginName>{login}</loginName>{update}</user>");
+        Assert.Equal("OK", change.StatusCode);
+
+        var after = await RefusedAsync(b, token);
+        Assert.Equal(("ERROR_UNAUTHORIZED", message), (after.StatusCode, after.Message));
     }
 
     [SkippableFact]
@@ -97,5 +119,23 @@ public sealed class ScaleOutTests(TwoServers servers, ITestOutputHelper output) 
         Assert.All(right, x => Assert.Equal("ERROR_GENERAL", x.StatusCode));
         Assert.Equal("OK", elsewhere.StatusCode);
         Assert.Equal(new LoginFigures(1, 5, 37, 0), figures);
+    }
+
+    /// <summary>
+    /// Calls the instance with the token until it is refused, within a generous time (the bound is 0.8 s after the
+    /// change's commit; a busy machine may deliver later); the last answer.
+    /// </summary>
+    private static async Task<SoapAnswer> RefusedAsync(SoapClient server, string token)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var answer = await server.CallAsync("getEnvironmentByEid", $"<token>{token}</token><eid>0000</eid>");
+            if (answer.StatusCode != "OK" || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+            await Task.Delay(20);
+        }
     }
 }

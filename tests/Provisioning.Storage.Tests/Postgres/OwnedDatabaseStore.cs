@@ -22,6 +22,8 @@ internal sealed record OwnedDatabaseStore(IProvisioningStore Inner, string Conne
 
     public bool IsShared => Inner.IsShared;
 
+    public bool HearsChanges => Inner.HearsChanges;
+
     public int LatestSchemaVersion => Inner.LatestSchemaVersion;
 
     public event Action<StoreChange>? Changed

@@ -13,6 +13,7 @@ public sealed class TwoStoresOnOneDatabase : IAsyncLifetime
     private readonly string _name = $"provisioning_twostores_{Guid.NewGuid():N}";
     private PostgresProvisioningStore? _first;
     private PostgresProvisioningStore? _second;
+    private string? _connectionString;
 
     public async Task InitializeAsync()
     {
@@ -20,11 +21,14 @@ public sealed class TwoStoresOnOneDatabase : IAsyncLifetime
         {
             return;
         }
-        var connectionString = await TestPostgres.CreateDatabaseAsync(server, _name);
+        var connectionString = _connectionString = await TestPostgres.CreateDatabaseAsync(server, _name);
         _first = PostgresProvisioningStore.Open(connectionString);
         _second = PostgresProvisioningStore.Open(connectionString);
         await Task.WhenAll(_first.MigrateAsync(CancellationToken.None), _second.MigrateAsync(CancellationToken.None));
     }
+
+    /// <summary>The database both stores share.</summary>
+    public string ConnectionString => _connectionString!;
 
     /// <summary>Both stores; skips or fails the calling test when there is no PostgreSQL server.</summary>
     public (IProvisioningStore First, IProvisioningStore Second) Require()
