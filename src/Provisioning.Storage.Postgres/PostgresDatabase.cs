@@ -36,17 +36,24 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
         {
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var session = new PostgresSqlSession(new Db(connection, cancellationToken));
             T result;
+            bool kept;
             try
             {
-                result = await work(new PostgresSqlSession(new Db(connection, cancellationToken)));
+                result = await work(session);
+                kept = keep(result);
+                if (kept)
+                {
+                    await session.FlushAsync();
+                }
             }
             catch (PostgresException e) when (conflict is not null && Violations.ToConflict(e) is { } violation)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return conflict(violation);
             }
-            if (keep(result))
+            if (kept)
             {
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -72,9 +72,18 @@ public sealed class PostgresProvisioningStore : SqlProvisioningStore
                 settings.AutoPrepareMinUsages = 2;
             }
         }
+        if (!settings.ContainsKey("No Reset On Close"))
+        {
+            // The store leaves nothing on a session (its locks end with their transaction, it sets nothing), so the reset
+            // Npgsql would send with the first statement of every use of a pooled connection (seven commands) is waste.
+            settings.NoResetOnClose = true;
+        }
+        // The change feed's connection LISTENs, so it is never handed to anything else, and a full pool cannot keep it
+        // from coming back.
+        var feed = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
         var where = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
         var source = builder.Build();
-        return new PostgresProvisioningStore(new PostgresDatabase(source, where), new ChangeFeed(source));
+        return new PostgresProvisioningStore(new PostgresDatabase(source, where), new ChangeFeed(NpgsqlDataSource.Create(feed)));
     }
 
     /// <summary>Migrates, then starts listening for the changes other instances make.</summary>
