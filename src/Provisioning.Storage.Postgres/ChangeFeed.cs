@@ -57,11 +57,9 @@ internal sealed class ChangeFeed : IAsyncDisposable
         }
     }
 
-    /// <summary>The statement that queues a notification in the write's transaction, and its parameters.</summary>
-    public const string Notify = "SELECT pg_notify(@c, @p)";
-
-    public static (string, object?)[] NotifyParameters(StoreChange change) =>
-        [("@c", Channel), ("@p", string.Create(CultureInfo.InvariantCulture, $"{(int)change.Kind}:{change.Id}"))];
+    /// <summary>Queues the notification in the write's transaction.</summary>
+    public static Task NotifyAsync(Db db, StoreChange change) =>
+        db.ExecuteAsync("SELECT pg_notify(@c, @p)", ("@c", Channel), ("@p", string.Create(CultureInfo.InvariantCulture, $"{(int)change.Kind}:{change.Id}")));
 
     /// <summary>Raises a change in this instance right away (the others hear it through LISTEN).</summary>
     public void Raise(StoreChange change) => Changed?.Invoke(change);
@@ -83,7 +81,6 @@ internal sealed class ChangeFeed : IAsyncDisposable
             }
         }
         _stop.Dispose();
-        await _source.DisposeAsync();
     }
 
     private async Task ListenAsync(CancellationToken stop)

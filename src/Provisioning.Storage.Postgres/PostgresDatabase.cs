@@ -36,24 +36,17 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
         {
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var session = new PostgresSqlSession(new Db(connection, cancellationToken));
             T result;
-            bool kept;
             try
             {
-                result = await work(session);
-                kept = keep(result);
-                if (kept)
-                {
-                    await session.FlushAsync();
-                }
+                result = await work(new PostgresSqlSession(new Db(connection, cancellationToken)));
             }
             catch (PostgresException e) when (conflict is not null && Violations.ToConflict(e) is { } violation)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return conflict(violation);
             }
-            if (kept)
+            if (keep(result))
             {
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -62,28 +62,30 @@ public sealed class PostgresProvisioningStore : SqlProvisioningStore
         {
             throw new ArgumentException("The PostgreSQL connection string names no Host.", nameof(connectionString));
         }
-        if (settings.MaxAutoPrepare == 0)
+        var given = Given(connectionString);
+        if (!given.Contains("maxautoprepare"))
         {
             // The same few statements run over and over with other parameters: prepared once per connection, then only bound.
             settings.MaxAutoPrepare = 128;
-            if (!settings.ContainsKey("Auto Prepare Min Usages"))
-            {
-                // Npgsql's default is 5; a statement seen twice on a connection is one of the few the server runs.
-                settings.AutoPrepareMinUsages = 2;
-            }
         }
-        if (!settings.ContainsKey("No Reset On Close"))
+        if (!given.Contains("autoprepareminusages"))
         {
-            // The store leaves nothing on a session (its locks end with their transaction, it sets nothing), so the reset
-            // Npgsql would send with the first statement of every use of a pooled connection (seven commands) is waste.
-            settings.NoResetOnClose = true;
+            // Npgsql's default is 5; a statement seen twice on a connection is one of the few the server runs.
+            settings.AutoPrepareMinUsages = 2;
         }
-        // The change feed's connection LISTENs, so it is never handed to anything else, and a full pool cannot keep it
-        // from coming back.
-        var feed = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
         var where = $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username}";
         var source = builder.Build();
-        return new PostgresProvisioningStore(new PostgresDatabase(source, where), new ChangeFeed(NpgsqlDataSource.Create(feed)));
+        return new PostgresProvisioningStore(new PostgresDatabase(source, where), new ChangeFeed(source));
+    }
+
+    /// <summary>
+    /// The keywords the connection string sets, folded (no spaces, lower case) as Npgsql accepts them either way; Npgsql's
+    /// own builder says it "contains" every keyword it knows, set or not.
+    /// </summary>
+    private static HashSet<string> Given(string connectionString)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.Keys.Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Migrates, then starts listening for the changes other instances make.</summary>

@@ -21,13 +21,6 @@ internal abstract class SqlSession
 
     public abstract ValueTask<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters);
 
-    /// <summary>
-    /// A statement whose outcome the write never reads (an audit row, a change-log row, a notification): it runs before
-    /// the transaction commits, in order with the others, but a store may send it together with the next statement or
-    /// before the commit instead of on a round trip of its own. A failure of it fails the write all the same.
-    /// </summary>
-    public virtual async ValueTask ExecuteLaterAsync(string sql, params (string Name, object? Value)[] parameters) => await ExecuteAsync(sql, parameters);
-
     /// <summary>Serialises the writes that change one environment's memberships; a no-op where one writer runs at a time.</summary>
     public virtual ValueTask LockMembershipsAsync(long tenantId) => ValueTask.CompletedTask;
 
