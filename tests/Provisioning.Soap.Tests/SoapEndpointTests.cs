@@ -78,7 +78,7 @@ public sealed class SoapEndpointTests
     {
         var exchange = await Exchange.RunAsync(_empty, $"<S:Envelope xmlns:S=\"{Envelopes.Soap11}\"><S:Body/></S:Envelope>");
 
-        Assert.Equal("Cannot find dispatch method for ", exchange.AssertFault(FaultCode.Client));
+        Assert.Equal("Cannot find dispatch method for {}", exchange.AssertFault(FaultCode.Client));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public static class EnvelopeReader
         }
         if (reader.IsEmptyElement || !NextChild(reader))
         {
-            throw SoapFaultException.NoDispatch(string.Empty, string.Empty);
+            throw SoapFaultException.EmptyBody();
         }
         return (reader.NamespaceURI, reader.LocalName);
     }

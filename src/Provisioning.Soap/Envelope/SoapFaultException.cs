@@ -31,6 +31,12 @@ public sealed class SoapFaultException : Exception
     public static SoapFaultException NoDispatch(string ns, string localName) =>
         new(FaultCode.Client, $"Cannot find dispatch method for {QualifiedName(ns, localName)}");
 
+    /// <summary>
+    /// The fault JAX-WS sends for a Body without an element: it prints the empty name it looked up as <c>{}</c>
+    /// (namespace and local name both empty), not as the empty string Java's QName would print.
+    /// </summary>
+    public static SoapFaultException EmptyBody() => new(FaultCode.Client, "Cannot find dispatch method for {}");
+
     /// <summary>A name as Java's QName prints it: {namespace}local, or only local without a namespace.</summary>
     public static string QualifiedName(string ns, string localName) => ns.Length == 0 ? localName : $"{{{ns}}}{localName}";
 

@@ -17,7 +17,7 @@ public sealed class HostileRequestTests(SharedServer shared) : IClassFixture<Sha
         { "<soapenv:Envelope xmlns:soapenv=\"" + Soap11 + "\"><soapenv:Body><v:createExtension xmlns:v=\"http://v2.provisioning.ws.web.verba.com/\">", "Couldn't create SOAP message due to exception: XML reader error: " },
         { "<foo/>", "Couldn't create SOAP message due to exception: XML reader error: the root element is foo, not a SOAP 1.1 Envelope" },
         { "<soapenv:Envelope xmlns:soapenv=\"" + Soap11 + "\"/>", "Couldn't create SOAP message due to exception: XML reader error: the Envelope has no Body" },
-        { "<soapenv:Envelope xmlns:soapenv=\"" + Soap11 + "\"><soapenv:Body/></soapenv:Envelope>", "Cannot find dispatch method for " },
+        { "<soapenv:Envelope xmlns:soapenv=\"" + Soap11 + "\"><soapenv:Body/></soapenv:Envelope>", "Cannot find dispatch method for {}" },
         { "<soapenv:Envelope xmlns:soapenv=\"" + Soap11 + "\"><soapenv:Body><fooBar/></soapenv:Body></soapenv:Envelope>", "Cannot find dispatch method for fooBar" },
         { "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>", "Couldn't create SOAP message due to exception: XML reader error: a DOCTYPE is not allowed" },
         { "<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><x>&xxe;</x>", "Couldn't create SOAP message due to exception: XML reader error: a DOCTYPE is not allowed" },
@@ -40,6 +40,18 @@ public sealed class HostileRequestTests(SharedServer shared) : IClassFixture<Sha
         var answer = await _client.CallAsync("fooBar", "");
 
         Assert.Equal(RepoPaths.ReadSpec("reference/fault.unknown-operation.response.xml").TrimEnd(), answer.Body);
+    }
+
+    [Fact]
+    public async Task Post_EmptyBody_ReferenceFaultBytesWithEmptyName()
+    {
+        // The reference's fault for an empty Body differs from an unknown operation's only in the name, printed "{}".
+        var expected = RepoPaths.ReadSpec("reference/fault.unknown-operation.response.xml").TrimEnd()
+            .Replace("{http://v2.provisioning.ws.web.verba.com/}fooBar", "{}", StringComparison.Ordinal);
+
+        var answer = await _client.PostAsync($"<s:Envelope xmlns:s=\"{Soap11}\"><s:Header/><s:Body></s:Body></s:Envelope>");
+
+        Assert.Equal(expected, answer.Body);
     }
 
     [Fact]

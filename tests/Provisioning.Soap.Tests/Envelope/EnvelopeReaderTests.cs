@@ -130,7 +130,7 @@ public sealed class EnvelopeReaderTests
         var fault = Envelopes.Fault(xml);
 
         Assert.Equal(FaultCode.Client, fault.Code);
-        Assert.Equal("Cannot find dispatch method for ", fault.Message);
+        Assert.Equal("Cannot find dispatch method for {}", fault.Message);
     }
 
     [Fact]
