@@ -67,6 +67,7 @@ public static class CompositionRoot
         services.AddSingleton<UserService>();
         services.AddSingleton<ExtensionService>();
         services.AddSingleton<GroupService>();
+        services.AddSingleton<StorageService>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenAdministration>();
         services.AddSingleton<StatusService>();

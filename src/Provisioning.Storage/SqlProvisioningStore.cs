@@ -21,6 +21,7 @@ public abstract class SqlProvisioningStore : IProvisioningStore
         Tokens = new SqlTokenStore(db, Raise);
         Audit = new SqlAuditStore(db);
         Recorders = new RecorderStore(new SqlRecorderReads(db), writer);
+        Storage = new StorageStore(new SqlStorageReads(db), writer);
     }
 
     public ITenantStore Tenants { get; }
@@ -36,6 +37,8 @@ public abstract class SqlProvisioningStore : IProvisioningStore
     public IAuditStore Audit { get; }
 
     public IRecorderStore Recorders { get; }
+
+    public IStorageStore Storage { get; }
 
     public abstract bool IsShared { get; }
 

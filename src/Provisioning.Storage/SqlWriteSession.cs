@@ -51,6 +51,8 @@ internal sealed partial class SqlWriteSession(SqlSession c) : IWriteSession
     public async ValueTask DeleteTenantAsync(long tenantId, string eidKey)
     {
         await c.ExecuteAsync("DELETE FROM groups WHERE tenant_id = @t", ("@t", tenantId));
+        await c.ExecuteAsync("DELETE FROM storage_policies WHERE tenant_id = @t", ("@t", tenantId));
+        await c.ExecuteAsync("DELETE FROM storage_folders WHERE tenant_id = @t", ("@t", tenantId));
         await c.ExecuteAsync("DELETE FROM login_attempts WHERE eid_key = @k", ("@k", eidKey));
         await c.ExecuteAsync("DELETE FROM tenants WHERE id = @t", ("@t", tenantId));
     }

@@ -11,4 +11,6 @@ public sealed record AuditChange(string Entity, string Eid, string Key, object? 
     public const string Group = "group";
     public const string Extension = "extension";
     public const string Recorder = "recorder";
+    public const string StorageFolder = "storageFolder";
+    public const string StoragePolicy = "storagePolicy";
 }

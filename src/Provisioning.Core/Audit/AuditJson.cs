@@ -50,6 +50,8 @@ public static class AuditJson
         User u when u.LoginName == key => Serialize(u with { LoginName = null }),
         Group g when g.Name == key => Serialize(g with { Name = null }),
         Tenant t when t.Eid == key => Serialize(t with { Eid = null }),
+        StorageFolder f when f.Name == key => Serialize(f with { Name = null }),
+        StoragePolicy p when p.Name == key => Serialize(p with { Name = null }),
         _ => Serialize(value),
     };
 

@@ -17,4 +17,6 @@ namespace Provisioning.Core.Audit;
 [JsonSerializable(typeof(Recorders.Recorder))]
 [JsonSerializable(typeof(Recorders.SecretRotation))]
 [JsonSerializable(typeof(Recorders.ConfigurationDelivery))]
+[JsonSerializable(typeof(StorageFolder))]
+[JsonSerializable(typeof(StoragePolicy))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

@@ -44,6 +44,9 @@ public static class Failures
     public static Failure NoPrimaryGroup(string field, long userId) =>
         new(Outcome.IllegalArgument, string.Create(CultureInfo.InvariantCulture, $"{field}: user {userId} would have no primary group; every user has exactly one"));
 
+    public static Failure FolderInUse(long folderId, string policy) =>
+        new(Outcome.IllegalArgument, string.Create(CultureInfo.InvariantCulture, $"The storage folder {folderId} is used by the storage policy '{policy}' and so it can not be deleted"));
+
     public static Failure Illegal(string message) => new(Outcome.IllegalArgument, message);
 
     public static Failure NotFound(string message) => new(Outcome.NotFound, message);

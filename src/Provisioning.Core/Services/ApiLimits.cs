@@ -14,6 +14,10 @@ public sealed record ApiLimits
     public const int TimeZoneLength = 100;
     public const int GroupNameLength = 64;
     public const int RoleLength = 64;
+    public const int StorageNameLength = 64;
+
+    /// <summary>A storage policy's call filter: the vendor's SQL fragment, kept as text.</summary>
+    public const int CallFilterLength = 4000;
 
     /// <summary>Any other text field; the spec sets no length, and unbounded text is an attack surface.</summary>
     public const int TextLength = 255;

@@ -22,6 +22,8 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IRecorderStore Recorders { get; }
 
+    IStorageStore Storage { get; }
+
     /// <summary>True when other server instances may write to the same database and announce their changes through it.</summary>
     bool IsShared { get; }
 

@@ -19,4 +19,10 @@ public enum StoreKey
 
     /// <summary>A recorder's name.</summary>
     Recorder,
+
+    StorageFolderName,
+    StoragePolicyName,
+
+    /// <summary>A storage folder of the environment: a policy's folder.</summary>
+    StorageFolder,
 }

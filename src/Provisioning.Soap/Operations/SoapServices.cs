@@ -12,5 +12,6 @@ public sealed record SoapServices(
     ExtensionService Extensions,
     GroupService Groups,
     ConfigurationApplier Recorders,
+    StorageService Storage,
     TimeProvider Time,
     Binding.XmlLimits Limits);

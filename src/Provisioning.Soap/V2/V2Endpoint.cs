@@ -16,6 +16,7 @@ public static class V2Endpoint
         new ExtensionOperations(calls, dialect).Register(ops);
         new GroupOperations(calls, dialect).Register(ops);
         new RecorderOperations(calls).Register(ops);
+        new StorageOperations(calls).Register(ops);
         return new SoapEndpoint(2, ops, WsdlDocument.ForVersion(2), services.Time, services.Limits);
     }
 }

@@ -21,6 +21,7 @@ public static class V3Endpoint
         new GroupOperations(calls, dialect).Register(ops);
         new RecorderOperations(calls).Register(ops);
         new VersionOperations(calls, Version).Register(ops);
+        new StorageOperations(calls).Register(ops);
         return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time, services.Limits);
     }
 }

@@ -20,6 +20,8 @@ internal sealed record OwnedDatabaseStore(IProvisioningStore Inner, string Conne
 
     public IRecorderStore Recorders => Inner.Recorders;
 
+    public IStorageStore Storage => Inner.Storage;
+
     public bool IsShared => Inner.IsShared;
 
     public bool HearsChanges => Inner.HearsChanges;
