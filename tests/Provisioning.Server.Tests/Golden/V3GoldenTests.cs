@@ -43,4 +43,27 @@ public sealed class V3GoldenTests : IAsyncLifetime
 
         Assert.Equal("ERROR_NOT_FOUND", (await _v3.CallAsync("getExtension", $"<token>{_token}</token><extension>verbatestuser2@verbalabs.com</extension>")).StatusCode);
     }
+
+    [Fact]
+    public async Task CreateStoragePolicy_ExportPolicy_AnswersOkWithTheStoredPolicyAndItsFolder()
+    {
+        var folder = await _v3.CallAsync("createStorageFolder", $"<token>{_token}</token><storageFolder><eid>0000</eid><name>Exports</name><path>/srv/exports</path></storageFolder>");
+        var folderId = folder.Return!.Element("storageFolder")!.Element("id")!.Value;
+        var request = G.WithToken(G.Read("v3/createStoragePolicy.export-policy.request.xml"), _token)
+            .Replace("<id>2</id>", $"<id>{folderId}</id>", StringComparison.Ordinal);
+
+        var answer = await _v3.PostAsync(request);
+
+        var id = answer.Return!.Element("storagePolicy")!.Element("id")!.Value;
+        // No response is documented: this is the shape spec §8 decides, in property order, the folder answered whole.
+        var expected = "<S:Envelope xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><ns2:createStoragePolicyResponse xmlns:ns2=\"http://v3.provisioning.ws.web.verba.com/\">"
+            + "<return><status><statusCode>OK</statusCode></status><storagePolicy><action>export</action><callFilter>WHERE section.owner_eid = '0000'</callFilter>"
+            + "<customSql>false</customSql><decrypt>true</decrypt><eid>0000</eid><enabled>true</enabled><engineId></engineId><environmentShortName>Ref.</environmentShortName>"
+            + $"<firstTranscode>false</firstTranscode><format></format><id>{id}</id><keepCdr>true</keepCdr><languageId></languageId><moveToRecycleBin>false</moveToRecycleBin>"
+            + "<name>Test Data Retention</name><olderThanMinutes>0</olderThanMinutes><olderThanYears>0</olderThanYears><onlyForArchived>false</onlyForArchived><priority>33</priority>"
+            + $"<storageFolder><eid>0000</eid><enabled>true</enabled><environmentShortName>Ref.</environmentShortName><id>{folderId}</id><name>Exports</name><path>/srv/exports</path><type>local</type></storageFolder>"
+            + "</storagePolicy></return></ns2:createStoragePolicyResponse></S:Body></S:Envelope>";
+        G.AssertSame(expected, answer);
+        Assert.Equal("OK", (await _v3.CallAsync("getStoragePolicyByName", $"<token>{_token}</token><name>Test Data Retention</name><eid>0000</eid>")).StatusCode);
+    }
 }
