@@ -49,6 +49,7 @@ public static class CompositionRoot
     {
         services.AddSingleton(CoreOptions.Hasher(settings));
         services.AddSingleton(CoreOptions.Limits(settings));
+        services.AddSingleton(CoreOptions.Storage(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));
         services.AddSingleton(CoreOptions.Recorders(settings));
         // Made by the provider, not handed to it, so that the provider disposes it.

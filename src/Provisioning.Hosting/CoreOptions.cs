@@ -16,6 +16,8 @@ public static class CoreOptions
         return new(security.MaxConcurrentHashes, security.MaxConcurrentHashesPerLogin, security.HashWait, time);
     }
 
+    public static StorageOptions Storage(ProvisioningSettings settings) => new() { ArchiveRoot = settings.Storage.ArchiveRoot ?? string.Empty };
+
     public static ApiLimits Limits(ProvisioningSettings settings) => new() { MaxListResults = settings.MaxListResults };
 
     public static TokenOptions Tokens(ProvisioningSettings settings) => new()

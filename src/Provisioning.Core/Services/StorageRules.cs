@@ -41,10 +41,11 @@ public static class StorageRules
             ?? (input.FolderId is null && StorageNames.ActionsWithFolder.Contains(action!)
                 ? Failures.Illegal($"{Policy}.storageFolder.id is mandatory for the action {action}")
                 : null);
-        return invalid is null ? (Defaults(input with { Action = action }), null) : (null, invalid);
+        return invalid is null ? (WithDefaults(input with { Action = action }), null) : (null, invalid);
     }
 
-    private static StoragePolicy Defaults(StoragePolicy p) => p with
+    /// <summary>The flags a policy is stored with when they are omitted: all false but enabled.</summary>
+    public static StoragePolicy WithDefaults(StoragePolicy p) => p with
     {
         CustomSql = p.CustomSql ?? false,
         Decrypt = p.Decrypt ?? false,

@@ -6,7 +6,7 @@ using Provisioning.Core.Storage;
 namespace Provisioning.Core.Services;
 
 /// <summary>createEnvironment, updateEnvironment, getEnvironmentByEid, getEnvironmentByShortName, listEnvironments.</summary>
-public sealed class TenantService(IProvisioningStore store, ApiLimits limits, TimeProvider time)
+public sealed class TenantService(IProvisioningStore store, ApiLimits limits, StorageOptions storage, TimeProvider time)
 {
     private readonly ITenantStore _tenants = store.Tenants;
 
@@ -20,7 +20,11 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits, Ti
         {
             return invalid;
         }
-        var write = await _tenants.CreateAsync(input with { Id = 0 }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        if ((StorageDefaults.Check(input.ArchiveAtAgeHours, "archiveAtAgeHours") ?? StorageDefaults.Check(input.DeleteAtAgeHours, "deleteAtAgeHours")) is { } badHours)
+        {
+            return badHours;
+        }
+        var write = await _tenants.CreateAsync(input with { Id = 0 }, StorageDefaults.For(input, storage), caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input);
     }
 

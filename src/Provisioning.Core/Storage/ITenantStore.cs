@@ -9,6 +9,12 @@ public interface ITenantStore : ITenantReads
     /// <summary>Creates the environment and its default group; Duplicate names <see cref="StoreKey.Eid"/> or <see cref="StoreKey.ShortName"/>.</summary>
     Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, AuditActor actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates the environment, its default group and, in the same transaction, its default storage: the folder, and
+    /// the policies, those without a folder of their own using it.
+    /// </summary>
+    Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, DefaultStorage storage, AuditActor actor, CancellationToken cancellationToken);
+
     /// <summary>Replaces every field but the eid of the environment with <see cref="Tenant.Id"/>.</summary>
     Task<StoreWrite<Tenant>> UpdateAsync(Tenant tenant, AuditActor actor, CancellationToken cancellationToken);
 

@@ -25,6 +25,9 @@ public sealed class TenantStore(ITenantReads reads, IStoreWriter writer) : ITena
     public Task<IReadOnlyList<TenantCounts>> CountContentsAsync(CancellationToken cancellationToken) => reads.CountContentsAsync(cancellationToken);
 
     public Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, AuditActor actor, CancellationToken cancellationToken) =>
+        CreateAsync(tenant, DefaultStorage.None, actor, cancellationToken);
+
+    public Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, DefaultStorage storage, AuditActor actor, CancellationToken cancellationToken) =>
         writer.RunAsync(
             async s =>
             {
@@ -40,7 +43,7 @@ public sealed class TenantStore(ITenantReads reads, IStoreWriter writer) : ITena
                 await s.InsertGroupAsync(new Group { TenantId = id, Name = DefaultGroupName }, isDefault: true);
                 var created = (await s.FindTenantAsync(id, forUpdate: false))!;
                 await s.AppendAuditAsync(actor, Change(created, null, created));
-                return StoreWrite<Tenant>.Ok(created);
+                return await CreateStorageAsync(s, created, storage, actor) ?? StoreWrite<Tenant>.Ok(created);
             },
             cancellationToken);
 
@@ -85,6 +88,31 @@ public sealed class TenantStore(ITenantReads reads, IStoreWriter writer) : ITena
                 return StoreWrite<Tenant>.Ok(before);
             },
             cancellationToken);
+
+    /// <summary>The environment's default storage, audited as any other; a failure (none is expected in a new environment) undoes the whole write.</summary>
+    private static async ValueTask<StoreWrite<Tenant>?> CreateStorageAsync(IWriteSession s, Tenant tenant, DefaultStorage storage, AuditActor actor)
+    {
+        long? folderId = null;
+        if (storage.Folder is { } folder)
+        {
+            var written = await StorageStore.CreateFolderAsync(s, folder with { TenantId = tenant.Id, Tenant = tenant.Ref }, actor);
+            if (!written.IsOk)
+            {
+                return written.As<Tenant>();
+            }
+            folderId = written.Value!.Id;
+        }
+        foreach (var policy in storage.Policies)
+        {
+            var bound = policy with { TenantId = tenant.Id, Tenant = tenant.Ref, FolderId = policy.FolderId ?? (StorageNames.ActionsWithFolder.Contains(policy.Action!) ? folderId : null) };
+            var written = await StorageStore.CreatePolicyAsync(s, bound, actor);
+            if (!written.IsOk)
+            {
+                return written.As<Tenant>();
+            }
+        }
+        return null;
+    }
 
     private static async ValueTask<StoreKey?> TakenAsync(IWriteSession s, Tenant tenant, long exceptId)
     {

@@ -161,6 +161,35 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Null(await Store.Storage.FindFolderAsync(folder.Id!.Value, Ct));
     }
 
+    [Fact]
+    public async Task CreateTenant_WithDefaultStorage_FolderAndPoliciesInTheEnvironment()
+    {
+        var folder = new StorageFolder { Name = "Default archive", Path = "/archive/x", Type = "local", Enabled = true };
+        var archive = NewPolicy(await CreateTenantAsync(), null) with { Name = "Default archive", Action = "archive", OlderThanMinutes = 60 };
+        var delete = archive with { Name = "Default delete", Action = "delete", OlderThanMinutes = 120 };
+
+        var tenant = AssertOk(await Store.Tenants.CreateAsync(NewTenant(), new DefaultStorage(folder, [archive, delete]), SystemActor, Ct));
+
+        var folders = await Store.Storage.ListFoldersAsync([tenant.Id], 10, Ct);
+        var policies = await Store.Storage.ListPoliciesAsync([tenant.Id], 10, Ct);
+        Assert.Equal([("Default archive", "/archive/x")], folders.Select(f => (f.Name!, f.Path!)));
+        Assert.Equal([("Default archive", folders[0].Id), ("Default delete", null)], policies.Select(p => (p.Name!, p.FolderId)));
+        Assert.All(policies, p => Assert.Equal((tenant.Id, tenant.Eid), (p.TenantId, p.Tenant.Eid)));
+    }
+
+    [Fact]
+    public async Task CreateTenant_DefaultStorageRefused_NothingCreated()
+    {
+        var policy = NewPolicy(await CreateTenantAsync(), null) with { Name = "Twice" };
+        var tenant = NewTenant();
+
+        var write = await Store.Tenants.CreateAsync(tenant, new DefaultStorage(null, [policy, policy]), SystemActor, Ct);
+
+        AssertStatus(WriteStatus.Duplicate, StoreKey.StoragePolicyName, write);
+        Assert.Null(await Store.Tenants.FindByEidAsync(tenant.Eid!, Ct));
+        Assert.Empty(await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 10, Ct));
+    }
+
     protected static StorageFolder NewFolder(Tenant tenant) => new()
     {
         TenantId = tenant.Id,
