@@ -69,6 +69,7 @@ public static class CompositionRoot
         services.AddSingleton<ExtensionService>();
         services.AddSingleton<GroupService>();
         services.AddSingleton<StorageService>();
+        services.AddSingleton<StatisticsService>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenAdministration>();
         services.AddSingleton<StatusService>();

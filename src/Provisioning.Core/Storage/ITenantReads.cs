@@ -17,4 +17,7 @@ public interface ITenantReads
 
     /// <summary>Every environment, by id, with how many users, groups and extensions it holds.</summary>
     Task<IReadOnlyList<TenantCounts>> CountContentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The statistics of the environments <paramref name="tenantIds"/> (null: every one), by id; a token is live when unreleased, unexpired and used within <paramref name="idleTimeout"/> of <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<TenantStatistics>> StatisticsAsync(IReadOnlyList<long>? tenantIds, DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken);
 }

@@ -24,6 +24,9 @@ public sealed class TenantStore(ITenantReads reads, IStoreWriter writer) : ITena
 
     public Task<IReadOnlyList<TenantCounts>> CountContentsAsync(CancellationToken cancellationToken) => reads.CountContentsAsync(cancellationToken);
 
+    public Task<IReadOnlyList<TenantStatistics>> StatisticsAsync(IReadOnlyList<long>? tenantIds, DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken) =>
+        reads.StatisticsAsync(tenantIds, now, idleTimeout, cancellationToken);
+
     public Task<StoreWrite<Tenant>> CreateAsync(Tenant tenant, AuditActor actor, CancellationToken cancellationToken) =>
         CreateAsync(tenant, DefaultStorage.None, actor, cancellationToken);
 

@@ -13,5 +13,6 @@ public sealed record SoapServices(
     GroupService Groups,
     ConfigurationApplier Recorders,
     StorageService Storage,
+    StatisticsService Statistics,
     TimeProvider Time,
     Binding.XmlLimits Limits);

@@ -2,7 +2,7 @@ using Provisioning.Soap.Operations;
 
 namespace Provisioning.Soap.V3;
 
-/// <summary>API version 3 at http://v3.provisioning.ws.web.verba.com/: every v2 operation, the v3 Extension, deleteExtension and getVersion.</summary>
+/// <summary>API version 3 at http://v3.provisioning.ws.web.verba.com/: every v2 operation, the v3 Extension, deleteExtension, getVersion and getStatistics.</summary>
 public static class V3Endpoint
 {
     public const int Version = 3;
@@ -22,6 +22,7 @@ public static class V3Endpoint
         new RecorderOperations(calls).Register(ops);
         new VersionOperations(calls, Version).Register(ops);
         new StorageOperations(calls).Register(ops);
+        new StatisticsOperations(calls).Register(ops);
         return new SoapEndpoint(Version, ops, WsdlDocument.ForVersion(Version), services.Time, services.Limits);
     }
 }

@@ -190,6 +190,26 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.Empty(await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid), 10, Ct));
     }
 
+    [Fact]
+    public async Task StatisticsAsync_OneEnvironment_CountsItsContentsRecordersAndLiveTokensOnly()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var user = await CreateUserAsync(tenant);
+        await CreateUserAsync(other);
+        await CreateExtensionAsync(tenant, user.Id);
+        await CreateExtensionAsync(NewExtensionWrite(tenant) with { Mode = RecordingMode.DoNotRecord });
+        AssertOk(await Store.Recorders.AddAsync(new Core.Recorders.Recorder { Name = Unique("rec"), Environments = [tenant.Eid!], CreatedAt = T0 }, [1], SystemActor, Ct));
+        var live = await Store.Tokens.CreateTokenAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), user.Id!.Value, T0, T0.AddHours(8), Ct);
+        await Store.Tokens.CreateTokenAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), user.Id!.Value, T0.AddHours(-3), T0.AddHours(8), Ct);
+
+        var statistics = Assert.Single(await Store.Tenants.StatisticsAsync([tenant.Id], T0.AddMinutes(30), TimeSpan.FromHours(1), Ct));
+
+        Assert.Equal((tenant.Id, tenant.Eid, 1L, 1L, 2L, 1L, 1L), (statistics.TenantId, statistics.Eid, statistics.Users, statistics.Groups, statistics.Extensions, statistics.Recorders, statistics.LiveTokens));
+        Assert.Equal([1L, 0, 0, 0, 1], statistics.ExtensionsByMode.Select(m => m.Count));
+        Assert.True(live > 0);
+    }
+
     protected static StorageFolder NewFolder(Tenant tenant) => new()
     {
         TenantId = tenant.Id,
