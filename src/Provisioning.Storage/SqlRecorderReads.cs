@@ -23,14 +23,24 @@ internal sealed class SqlRecorderReads(ISqlDatabase db) : IRecorderReads
     /// </summary>
     public Task<long> RevisionAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken) =>
         db.ReadAsync(
-            async c => await c.Int64Async(
-                eidKeys is null
-                    ? $"SELECT MAX(x.revision) FROM configuration_changes x WHERE {c.Dialect.Settled("x.revision")}"
-                    : "SELECT MAX(r.newest) FROM (SELECT (SELECT MAX(x.revision) FROM configuration_changes x "
-                        + $"WHERE x.tenant_id = t.id AND {c.Dialect.Settled("x.revision")}) AS newest "
-                        + $"FROM tenants t WHERE {RecorderRows.InEnvironments(c.Dialect, eidKeys)}) r",
-                RecorderRows.EnvironmentsParameter(eidKeys)) ?? 0,
+            async c => await c.Int64Async(Newest(c.Dialect, eidKeys, c.Dialect.Settled("x.revision")), RecorderRows.EnvironmentsParameter(eidKeys)) ?? 0,
             cancellationToken);
+
+    /// <summary>Both in one statement, so on PostgreSQL they come from one snapshot; each read from the ends of the indexes as above.</summary>
+    public Task<(long Settled, long Committed)> RevisionsAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken) =>
+        db.ReadAsync(
+            async c => (await c.ListAsync(
+                $"SELECT ({Newest(c.Dialect, eidKeys, c.Dialect.Settled("x.revision"))}), ({Newest(c.Dialect, eidKeys, "TRUE")})",
+                r => (r.IsDBNull(0) ? 0 : r.GetInt64(0), r.IsDBNull(1) ? 0 : r.GetInt64(1)),
+                RecorderRows.EnvironmentsParameter(eidKeys)))[0],
+            cancellationToken);
+
+    private static string Newest(SqlDialect dialect, IReadOnlyList<string>? eidKeys, string condition) =>
+        eidKeys is null
+            ? $"SELECT MAX(x.revision) FROM configuration_changes x WHERE {condition}"
+            : "SELECT MAX(r.newest) FROM (SELECT (SELECT MAX(x.revision) FROM configuration_changes x "
+                + $"WHERE x.tenant_id = t.id AND {condition}) AS newest "
+                + $"FROM tenants t WHERE {RecorderRows.InEnvironments(dialect, eidKeys)}) r";
 
     public Task<long> HorizonAsync(CancellationToken cancellationToken) =>
         db.ReadAsync(async c => await c.Int64Async("SELECT revision FROM configuration_horizon WHERE id = 1") ?? 0, cancellationToken);

@@ -19,6 +19,13 @@ public interface IRecorderReads
     /// </summary>
     Task<long> RevisionAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="RevisionAsync"/> (Settled) and the newest change of these environments committed so far, settled or
+    /// not (Committed), read together. Where revisions settle only after older transactions end (PostgreSQL), Committed
+    /// may be the greater for a moment: a change already acknowledged to its writer is not served yet. Elsewhere they are equal.
+    /// </summary>
+    Task<(long Settled, long Committed)> RevisionsAsync(IReadOnlyList<string>? eidKeys, CancellationToken cancellationToken);
+
     /// <summary>The newest revision pruned from the change log: no delta can start before it.</summary>
     Task<long> HorizonAsync(CancellationToken cancellationToken);
 

@@ -29,23 +29,6 @@ public sealed class FeedClient(HttpClient http, Uri api, string name, string? se
         return SendAsync(request, cancellationToken);
     }
 
-    /// <summary>
-    /// The feed once <paramref name="seen"/> holds, read again until it does (10 s at most): on PostgreSQL a revision is
-    /// served once every transaction older than it has ended, anywhere on the cluster, so a change shows a little after
-    /// its OK while other writers are busy, as a recorder's long poll sees it.
-    /// </summary>
-    public async Task<Answer> WhenAsync(Func<Answer, bool> seen, string query = "")
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var answer = await GetAsync(query);
-        while (!seen(answer) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            answer = await GetAsync(query);
-        }
-        return answer;
-    }
-
     public Task<Answer> AppliedAsync(string body) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(api, $"/recorders/{Uri.EscapeDataString(name)}/applied"))
         {

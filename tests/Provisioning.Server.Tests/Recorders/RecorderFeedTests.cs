@@ -18,12 +18,12 @@ public sealed class RecorderFeedTests(SharedServer shared) : IClassFixture<Share
         var start = await feed.GetAsync();
 
         await CallOkAsync("createExtension", token, $"<extension><eid>{eid}</eid><extensionId>a@feed</extensionId><recordingMode>ON_DEMAND</recordingMode>{Voice(1, 2)}</extension>");
-        var created = await feed.WhenAsync(a => a.Revision > start.Revision);
+        var created = await feed.GetAsync();
         await CallOkAsync("createExtension", token, $"<extension><eid>{eid}</eid><extensionId>b@feed</extensionId></extension>");
         await CallOkAsync("updateExtension", token, $"<extension><eid>{eid}</eid><extensionId>a@feed</extensionId><recordingMode>FULL</recordingMode>{Voice(3)}</extension>");
         await CallOkAsync("deleteExtension", token, $"<extension><eid>{eid}</eid><extensionId>b@feed</extensionId></extension>");
-        var full = await feed.WhenAsync(a => a.Json.GetProperty("extensions") is var e && e.GetArrayLength() == 1 && e[0].GetProperty("recordingMode").GetString() == "FULL");
         var delta = await feed.GetAsync($"?since={created.Revision}");
+        var full = await feed.GetAsync();
 
         Assert.Equal((HttpStatusCode.OK, "application/json"), (created.Status, created.ContentType));
         Assert.True(created.Revision > start.Revision);
@@ -42,10 +42,10 @@ public sealed class RecorderFeedTests(SharedServer shared) : IClassFixture<Share
     {
         var (eid, token, feed) = await TenantWithRecorderAsync();
         var userId = await Provision.UserAsync(shared.Client, token, "owner", eid, more: $"<displayName>Old</displayName><extensions><eid>{eid}</eid><extension>u@feed</extension></extensions>");
-        var before = await feed.WhenAsync(a => a.Json.GetProperty("extensions").GetArrayLength() == 1);
+        var before = await feed.GetAsync();
 
         await CallOkAsync("updateUser", token, $"<user><id>{userId}</id><eid>{eid}</eid><loginName>owner2</loginName><displayName>New</displayName><extensions><eid>{eid}</eid><extensionId>u@feed</extensionId></extensions></user>");
-        var delta = await feed.WhenAsync(a => a.Json.GetProperty("changes").GetArrayLength() > 0, $"?since={before.Revision}");
+        var delta = await feed.GetAsync($"?since={before.Revision}");
 
         var user = Assert.Single(delta.Json.GetProperty("changes").EnumerateArray()).GetProperty("user");
         Assert.Equal(("owner2", "New"), (user.GetProperty("loginName").GetString(), user.GetProperty("displayName").GetString()));
