@@ -22,8 +22,18 @@ internal sealed class PostgresDialect : SqlDialect
     /// <summary>Several writers: a row read to be changed is locked until the transaction ends.</summary>
     public override string ForUpdate(string alias) => $" FOR UPDATE OF {alias}";
 
-    /// <summary>Every transaction below the snapshot's oldest running one has finished (see migration 0005).</summary>
-    public override string Settled(string column) => $"{column} < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+    /// <summary>
+    /// Below the statement snapshot's oldest running transaction that may be of this database, every transaction that
+    /// could write the change log has finished (see migration 0005). pg_snapshot_xmin alone would count the whole
+    /// cluster, so another database's long transaction (a migration, a session idle in transaction) would hold this
+    /// one's revisions back. A running transaction is passed over only while a session of another database shows it
+    /// as its own (pg_stat_activity, read after the snapshot; xid there is 32-bit): one that ended meanwhile, a
+    /// prepared one, or one whose session cannot be seen still counts, which can only delay a revision, never skip a change.
+    /// </summary>
+    public override string Settled(string column) =>
+        $"{column} < (SELECT COALESCE(MIN(x::text::bigint), pg_snapshot_xmax(pg_current_snapshot())::text::bigint) "
+        + "FROM pg_snapshot_xip(pg_current_snapshot()) x WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a "
+        + "WHERE a.datname <> current_database() AND a.backend_xid::text::bigint = x::text::bigint % 4294967296))";
 
     public override object Partitions(IReadOnlyList<int> partitions) => partitions.ToArray();
 
