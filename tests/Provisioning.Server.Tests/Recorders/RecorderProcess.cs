@@ -55,6 +55,16 @@ public sealed class RecorderProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>A loopback URL whose port was free a moment ago, for a recorder registered with it as push URL to listen on.</summary>
+    public static Uri FreeLoopbackUrl(string path)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}");
+    }
+
     /// <summary>The first printed line that <paramref name="match"/> matches, waiting for it (a minute at most, then the test fails).</summary>
     public Task<Match> LineAsync(Regex match) => FirstAsync(l => match.Match(l) is { Success: true } m ? m : null, match.ToString());
 

@@ -69,6 +69,25 @@ public sealed class ReferenceRecorderTests(SharedServer shared) : IClassFixture<
         Assert.Equal((HttpStatusCode.NoContent, current.Revision), (accepted, pushed));
     }
 
+    [Fact]
+    public async Task Recorder_ServerPushesThroughApply_SignatureVerifiedAndCopyReplaced()
+    {
+        var (eid, token) = await shared.TenantAsync();
+        var pushUrl = RecorderProcess.FreeLoopbackUrl("/push");
+        var feed = await Recorders.AddPushedAsync(shared.Server, Provision.Unique("rec"), pushUrl, eid);
+        await using var recorder = RecorderProcess.Start(shared.Server.Url(3), feed, "--listen", pushUrl.ToString());
+        await recorder.LineAsync(new Regex("^listening for pushes on "));
+        await CallOkAsync("createExtension", token, $"<extension><eid>{eid}</eid><extensionId>s@ref</extensionId></extension>");
+        var current = await feed.GetAsync();
+
+        var (exit, output) = await Recorders.CliAsync(shared.Server, "recorders", "apply", feed.Name, "--force");
+        var pushed = await recorder.AppliedAsync(current.Revision, "push");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"revision {current.Revision} delivered", output, StringComparison.Ordinal);
+        Assert.Equal(current.Revision, pushed);
+    }
+
     /// <summary>As the server signs: HMAC-SHA256 keyed with the SHA-256 of the secret, the only form of it the server keeps.</summary>
     private static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), body));
