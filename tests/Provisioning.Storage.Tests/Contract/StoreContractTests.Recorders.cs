@@ -28,6 +28,25 @@ public abstract partial class StoreContractTests<TFixture>
         Assert.True(await Store.Recorders.Reads.RevisionAsync(null, Ct) >= afterDelete);
     }
 
+    /// <summary>
+    /// Nothing else writes this store's database, so an acknowledged write is settled at once; on PostgreSQL the
+    /// transactions of the other databases on the cluster (the other test classes') do not hold it back.
+    /// </summary>
+    [Fact]
+    public async Task RecorderRevisionsAsync_WriteAcknowledged_SettledAtOnce()
+    {
+        var tenant = await CreateTenantAsync();
+        var keys = new[] { Keys.Fold(tenant.Eid!) };
+        var start = await Store.Recorders.Reads.RevisionAsync(keys, Ct);
+
+        await CreateExtensionAsync(tenant);
+        var (settled, committed) = await Store.Recorders.Reads.RevisionsAsync(keys, Ct);
+
+        Assert.True(committed > start);
+        Assert.Equal(committed, settled);
+        Assert.Equal(settled, await Store.Recorders.Reads.RevisionAsync(keys, Ct));
+    }
+
     [Fact]
     public async Task RecorderChangesAsync_CreatedThenOneDeleted_UpsertAndDeleteOncePerAddress()
     {
