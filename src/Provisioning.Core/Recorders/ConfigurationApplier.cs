@@ -11,7 +11,7 @@ namespace Provisioning.Core.Recorders;
 /// again) and given <see cref="RecorderOptions.PushTimeout"/> to report the revision applied. Unless forced, a
 /// recorder that already runs the current revision is left alone. A recorder's answer is its status, never the call's.
 /// </summary>
-public sealed class ConfigurationApplier(IProvisioningStore store, RecorderService recorders, ConfigurationPush push, RecorderOptions options, TimeProvider time)
+public sealed class ConfigurationApplier(IProvisioningStore store, ConfigurationFeed feed, ConfigurationPush push, RecorderOptions options, TimeProvider time)
 {
     // How often a recorder that pulls is looked at while it is given time to report the revision applied.
     private static readonly TimeSpan AppliedRecheck = TimeSpan.FromMilliseconds(100);
@@ -96,7 +96,8 @@ public sealed class ConfigurationApplier(IProvisioningStore store, RecorderServi
 
     private async Task<Plan> PlanAsync(Target target, Recorder recorder, bool force, CancellationToken cancellationToken)
     {
-        var revision = await recorders.CurrentRevisionAsync(recorder, cancellationToken);
+        // As a read of the feed does: a write acknowledged before this call is in the revision compared and sent.
+        var revision = await feed.RevisionAsync(recorder, cancellationToken);
         if (!force && recorder.AppliedRevision == revision)
         {
             return new Plan(recorder, Status(target, $"up to date at revision {Number(revision)}, not sent", revision, true), null, revision, false);
