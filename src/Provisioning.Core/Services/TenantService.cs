@@ -43,7 +43,16 @@ public sealed class TenantService(IProvisioningStore store, ApiLimits limits, St
         {
             return invalid;
         }
-        var write = await _tenants.UpdateAsync(input with { Id = stored.Id, Eid = stored.Eid }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        // updateEnvironment carries no retention (createEnvironment takes it beside the environment): what was stored stays.
+        var kept = input with
+        {
+            Id = stored.Id,
+            Eid = stored.Eid,
+            ArchiveAtAgeHours = stored.ArchiveAtAgeHours,
+            DeleteAtAgeHours = stored.DeleteAtAgeHours,
+            ArchivePath = stored.ArchivePath,
+        };
+        var write = await _tenants.UpdateAsync(kept, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, input).ToResult();
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Core.Storage;
 using Provisioning.Server.Tests.Infrastructure;
 
 namespace Provisioning.Server.Tests.Operations;
@@ -46,6 +48,19 @@ public sealed class EnvironmentStorageTests : IAsyncLifetime
         Assert.Equal("\\\\nas\\calls", folder.Element("path")!.Value);
         var policies = (await _client.CallAsync("listStoragePoliciesByEid", $"<token>{_token}</token><eid>{eid}</eid>")).Return!.Elements("storagePolicies");
         Assert.Equal([("Default archive", "0")], policies.Select(p => (p.Element("name")!.Value, p.Element("olderThanMinutes")!.Value)));
+    }
+
+    [Fact]
+    public async Task UpdateEnvironment_AfterCreateWithRetention_RetentionKept()
+    {
+        var eid = NextEid();
+        await CreateAsync(eid, "<archiveAtAgeHours>24</archiveAtAgeHours><deleteAtAgeHours>720</deleteAtAgeHours><archivePath>/nas/calls</archivePath>");
+
+        var updated = await _client.CallAsync("updateEnvironment", $"<token>{_token}</token><environment><eid>{eid}</eid><shortName>Env {eid}</shortName><displayName>Renamed</displayName></environment>");
+
+        Assert.Equal("OK", updated.StatusCode);
+        var stored = await _server.Services.GetRequiredService<IProvisioningStore>().Tenants.FindByEidAsync(eid, CancellationToken.None);
+        Assert.Equal(("Renamed", 24, 720, "/nas/calls"), (stored!.DisplayName, stored.ArchiveAtAgeHours, stored.DeleteAtAgeHours, stored.ArchivePath));
     }
 
     [Fact]
