@@ -146,7 +146,7 @@ public sealed class ConfigurationApplier(IProvisioningStore store, Configuration
                 else if (late || recorder is null)
                 {
                     var runs = applied is { } a ? $"it runs revision {Number(a)}" : "it has reported no revision";
-                    answered[plan] = Status(plan.Target!, $"no push URL: revision {Number(plan.Revision)} announced, not applied within {Seconds(options.PushTimeout)} s ({runs})", plan.Revision, false);
+                    answered[plan] = Status(plan.Target!, $"no push URL: revision {Number(plan.Revision)} announced, not applied within {options.PushTimeoutText} ({runs})", plan.Revision, false);
                 }
             }
             if (answered.Count < pulls.Count)
@@ -166,7 +166,6 @@ public sealed class ConfigurationApplier(IProvisioningStore store, Configuration
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private sealed record Target(string? Eid, string? Location, Recorder? Recorder, Plan? Plan);
 

@@ -63,7 +63,7 @@ public sealed class ConfigurationPush : IDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return (false, $"timed out after {Seconds(_options.PushTimeout)} s");
+            return (false, $"timed out after {_options.PushTimeoutText}");
         }
         catch (HttpRequestException e)
         {
@@ -110,5 +110,4 @@ public sealed class ConfigurationPush : IDisposable
             ? new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.ToString()
             : url;
 
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -19,12 +19,15 @@ public static class Recorders
         RunAddAsync(provider, connectionString, http, api, name, eids.SelectMany(e => new[] { "--eid", e }).ToArray());
 
     /// <summary>Runs the command line on the server's database, as an operator in another process would; returns its exit code and what it printed.</summary>
-    public static async Task<(int Exit, string Output)> CliAsync(TestServer server, params string[] command)
+    public static Task<(int Exit, string Output)> CliAsync(TestServer server, params string[] command) =>
+        CliAsync(TestStore.Provider, server.StorageConnectionString, command);
+
+    private static async Task<(int Exit, string Output)> CliAsync(string provider, string connectionString, string[] command)
     {
         string[] args =
         [
-            $"--Provisioning:Storage:Provider={TestStore.Provider}",
-            $"--Provisioning:Storage:ConnectionString={server.StorageConnectionString}",
+            $"--Provisioning:Storage:Provider={provider}",
+            $"--Provisioning:Storage:ConnectionString={connectionString}",
             .. command,
         ];
         using var output = new StringWriter();
@@ -35,17 +38,9 @@ public static class Recorders
 
     private static async Task<FeedClient> RunAddAsync(string provider, string connectionString, HttpClient http, Uri api, string name, string[] options)
     {
-        string[] args =
-        [
-            $"--Provisioning:Storage:Provider={provider}",
-            $"--Provisioning:Storage:ConnectionString={connectionString}",
-            "recorders", "add", name, .. options, "--json",
-        ];
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new CliConsole(output, error, Interactive: false), CancellationToken.None);
-        Assert.True(exit == 0, error.ToString());
-        var secret = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("secret").GetString()!;
+        var (exit, output) = await CliAsync(provider, connectionString, ["recorders", "add", name, .. options, "--json"]);
+        Assert.True(exit == 0, output);
+        var secret = JsonDocument.Parse(output).RootElement.GetProperty("secret").GetString()!;
         return new FeedClient(http, api, name, secret);
     }
 }
