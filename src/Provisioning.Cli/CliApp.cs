@@ -64,6 +64,7 @@ public static class CliApp
             ExtensionCommands.Create(context),
             TokenCommands.Create(context),
             RecorderCommands.Create(context),
+            StorageCommands.Create(context),
             ImportCommands.Create(context),
             ExportCommands.Create(context),
             AuditCommands.Create(context),

@@ -64,6 +64,8 @@ public sealed class CliSession : IAsyncDisposable
 
     public RecorderService Recorders => Get<RecorderService>();
 
+    public StorageService Storage => Get<StorageService>();
+
     public ConfigurationApplier Applier => Get<ConfigurationApplier>();
 
     /// <summary>The login recorded in the audit log for changes made here.</summary>

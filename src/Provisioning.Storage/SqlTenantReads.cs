@@ -31,8 +31,9 @@ internal sealed class SqlTenantReads(ISqlDatabase db) : ITenantReads
         db.ReadAsync<IReadOnlyList<TenantCounts>>(
             async c => await c.ListAsync(
                 "SELECT t.id, t.eid, t.short_name, (SELECT COUNT(*) FROM users u WHERE u.tenant_id = t.id), "
-                + "(SELECT COUNT(*) FROM groups g WHERE g.tenant_id = t.id), (SELECT COUNT(*) FROM extensions e WHERE e.tenant_id = t.id) FROM tenants t ORDER BY t.id",
-                r => new TenantCounts(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5))),
+                + "(SELECT COUNT(*) FROM groups g WHERE g.tenant_id = t.id), (SELECT COUNT(*) FROM extensions e WHERE e.tenant_id = t.id), "
+                + "(SELECT COUNT(*) FROM storage_folders f WHERE f.tenant_id = t.id), (SELECT COUNT(*) FROM storage_policies p WHERE p.tenant_id = t.id) FROM tenants t ORDER BY t.id",
+                r => new TenantCounts(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))),
             cancellationToken);
 
     public Task<IReadOnlyList<TenantStatistics>> StatisticsAsync(IReadOnlyList<long>? tenantIds, DateTimeOffset now, TimeSpan idleTimeout, CancellationToken cancellationToken) =>

@@ -51,11 +51,24 @@ internal static class EnvironmentCommands
         var eid = Options.Eid();
         var shortName = new Argument<string>("shortName") { Description = "Unique short name (at most 64 characters)" };
         var fields = new TenantOptions();
-        var command = new Command("create", "Create an environment with its default group") { eid, shortName };
+        var archiveAt = new Option<int?>("--archive-at-age-hours") { Description = "Archive recordings older than this: creates the default storage folder and archive policy" };
+        var deleteAt = new Option<int?>("--delete-at-age-hours") { Description = "Delete recordings older than this: creates the default delete policy" };
+        var archivePath = new Option<string?>("--archive-path") { Description = "Where the default folder archives to (default: under Provisioning:Storage:ArchiveRoot)" };
+        var command = new Command("create", "Create an environment with its default group (and its default storage folder and policies when given retention)")
+        {
+            eid, shortName, archiveAt, deleteAt, archivePath,
+        };
         fields.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var input = fields.Apply(parse, new Tenant { Eid = parse.GetValue(eid), ShortName = parse.GetValue(shortName) });
+            var input = fields.Apply(parse, new Tenant
+            {
+                Eid = parse.GetValue(eid),
+                ShortName = parse.GetValue(shortName),
+                ArchiveAtAgeHours = parse.GetValue(archiveAt),
+                DeleteAtAgeHours = parse.GetValue(deleteAt),
+                ArchivePath = parse.GetValue(archivePath),
+            });
             var created = await session.Tenants.CreateAsync(session.Caller, input, ct);
             if (!created.IsOk)
             {

@@ -20,6 +20,9 @@ internal static class Views
         ["ondemandMaxCallAgeHoursInBuffer"] = t.OndemandMaxCallAgeHoursInBuffer,
         ["ondemandMaxRowsInBufferPerUser"] = t.OndemandMaxRowsInBufferPerUser,
         ["partitions"] = t.Partitions,
+        ["archiveAtAgeHours"] = t.ArchiveAtAgeHours,
+        ["deleteAtAgeHours"] = t.DeleteAtAgeHours,
+        ["archivePath"] = t.ArchivePath,
     };
 
     public static View User(User u) => new()
@@ -73,6 +76,38 @@ internal static class Views
         ["users"] = c.Users,
         ["groups"] = c.Groups,
         ["extensions"] = c.Extensions,
+        ["storageFolders"] = c.StorageFolders,
+        ["storagePolicies"] = c.StoragePolicies,
+    };
+
+    public static View Folder(StorageFolder f) => new()
+    {
+        ["id"] = f.Id,
+        ["eid"] = f.Tenant.Eid,
+        ["name"] = f.Name,
+        ["path"] = f.Path,
+        ["type"] = f.Type,
+        ["enabled"] = f.Enabled,
+        ["description"] = f.Description,
+    };
+
+    public static View Policy(StoragePolicy p) => new()
+    {
+        ["id"] = p.Id,
+        ["eid"] = p.Tenant.Eid,
+        ["name"] = p.Name,
+        ["action"] = p.Action,
+        ["storageFolder"] = p.Folder?.Name,
+        ["storageFolderId"] = p.FolderId,
+        ["olderThanMinutes"] = p.OlderThanMinutes,
+        ["olderThanYears"] = p.OlderThanYears,
+        ["priority"] = p.Priority,
+        ["enabled"] = p.Enabled,
+        ["onlyForArchived"] = p.OnlyForArchived,
+        ["keepCdr"] = p.KeepCdr,
+        ["moveToRecycleBin"] = p.MoveToRecycleBin,
+        ["format"] = p.Format,
+        ["callFilter"] = p.CallFilter,
     };
 
     public static View Audit(AuditEntry a) => new()

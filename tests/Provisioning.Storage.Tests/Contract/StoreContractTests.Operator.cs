@@ -16,16 +16,17 @@ public abstract partial class StoreContractTests<TFixture>
     }
 
     [Fact]
-    public async Task TenantCountContentsAsync_CountsUsersGroupsAndExtensionsPerEnvironment()
+    public async Task TenantCountContentsAsync_CountsUsersGroupsExtensionsAndStoragePerEnvironment()
     {
         var tenant = await CreateTenantAsync();
         await CreateUserAsync(NewUser(tenant));
         await CreateExtensionAsync(tenant);
         await CreateExtensionAsync(tenant);
+        await CreateFolderAsync(tenant);
 
         var counts = await Store.Tenants.CountContentsAsync(Ct);
 
-        Assert.Equal(new TenantCounts(tenant.Id, tenant.Eid!, tenant.ShortName!, 1, 1, 2), Assert.Single(counts, c => c.TenantId == tenant.Id));
+        Assert.Equal(new TenantCounts(tenant.Id, tenant.Eid!, tenant.ShortName!, 1, 1, 2, 1, 0), Assert.Single(counts, c => c.TenantId == tenant.Id));
     }
 
     [Fact]
