@@ -6,7 +6,8 @@ namespace Provisioning.Server.Tests.Clients;
 
 /// <summary>
 /// Clients that standard SOAP toolkits build from the served <c>?wsdl</c> (tests/clients) obtain a token, create, get
-/// and list an extension, and release the token, with no hand edits of the WSDL or of generated code. A toolkit that
+/// and list an extension, apply the configuration, create and list a storage policy, read the v3 statistics and release
+/// the token, with no hand edits of the WSDL or of generated code. A toolkit that
 /// is not installed skips its test locally and fails it when CI=true (.ci/run installs them all).
 /// </summary>
 public sealed class ToolkitClientTests
@@ -74,8 +75,9 @@ public sealed class ToolkitClientTests
 
     /// <summary>
     /// Starts a server with a recorder that accepts pushes, runs a client against it (arguments: URL, login, password,
-    /// a new extension address, the recorder's name), and checks through the API that the extension the client created
-    /// is stored as the client wrote it, and that its applyExtensionConfiguration reached the recorder.
+    /// a new extension address, the recorder's name, the v3 URL), and checks through the API that the extension the
+    /// client created is stored as the client wrote it, that its applyExtensionConfiguration reached the recorder, that
+    /// the storage policy it created is stored, and that it read the v3 statistics.
     /// </summary>
     private static async Task RoundTripAsync(string toolkit, Func<string[], Task<(int ExitCode, string Output)>> runClient)
     {
@@ -85,7 +87,7 @@ public sealed class ToolkitClientTests
         await Recorders.Recorders.AddPushedAsync(server, recorder, receiver.Url("/accept/" + recorder), "0000");
         var address = Provision.Unique(toolkit) + "@example.com";
 
-        var (exitCode, output) = await runClient([server.Url().ToString(), TestServer.AdminLogin, TestServer.AdminPassword, address, recorder]);
+        var (exitCode, output) = await runClient([server.Url().ToString(), TestServer.AdminLogin, TestServer.AdminPassword, address, recorder, server.Url(3).ToString()]);
 
         Assert.True(exitCode == 0, $"The {toolkit} client exited with {exitCode}:\n{output}");
         var client = server.Client();
@@ -97,6 +99,10 @@ public sealed class ToolkitClientTests
             (extension.Element("eid")?.Value, extension.Element("recordingMode")?.Value, extension.Element("voice")?.Value,
                 extension.Element("video")?.Value, extension.Element("im")?.Value));
         Assert.Contains(address, System.Text.Encoding.UTF8.GetString(Assert.Single(receiver.Received[recorder]).Body), StringComparison.Ordinal);
+        var policy = await client.CallAsync("getStoragePolicyByName", $"<token>{await client.TokenAsync()}</token><name>{SoapClient.X("keep-" + address)}</name><eid>0000</eid>");
+        Assert.True(policy.StatusCode == "OK", policy.Body);
+        Assert.Equal(("delete", "7"), (policy.Return!.Element("storagePolicy")?.Element("action")?.Value, policy.Return!.Element("storagePolicy")?.Element("olderThanYears")?.Value));
+        Assert.Contains("getStatistics: 0000 extensions=", output, StringComparison.Ordinal);
     }
 
     /// <summary>wsimport generates classes from the live WSDL into <paramref name="work"/>; javac compiles them with Client.java.</summary>
@@ -106,11 +112,14 @@ public sealed class ToolkitClientTests
         var classes = Path.Combine(work, "classes");
         Directory.CreateDirectory(sources);
         Directory.CreateDirectory(classes);
-        var generated = await ExternalProgram.RunAsync(
-            "wsimport", ["-quiet", "-keep", "-Xnocompile", "-s", sources, "-d", classes, "-p", "provisioning.v2", arguments[0] + "?wsdl"], ClientTimeout);
-        if (generated.ExitCode != 0)
+        foreach (var (package, url) in new[] { ("provisioning.v2", arguments[0]), ("provisioning.v3", arguments[5]) })
         {
-            return (generated.ExitCode, "wsimport failed:\n" + generated.Output);
+            var generated = await ExternalProgram.RunAsync(
+                "wsimport", ["-quiet", "-keep", "-Xnocompile", "-s", sources, "-d", classes, "-p", package, url + "?wsdl"], ClientTimeout);
+            if (generated.ExitCode != 0)
+            {
+                return (generated.ExitCode, $"wsimport {package} failed:\n" + generated.Output);
+            }
         }
         string[] files = [.. Directory.GetFiles(sources, "*.java", SearchOption.AllDirectories), Path.Combine(ClientsDirectory, "java", "Client.java")];
         var compiled = await ExternalProgram.RunAsync("javac", ["-nowarn", "-d", classes, "-cp", JaxwsRuntime, .. files], ClientTimeout);

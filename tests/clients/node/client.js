@@ -1,7 +1,9 @@
 'use strict';
-// A client of the Provisioning API built by node soap from the served WSDL: token, create, get, list, apply, release.
-// Usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER
-// Exits 0 only when every step answers OK, the extension reads back as written and the recorder runs the configuration.
+// A client of the Provisioning API built by node soap from the served WSDLs: token, create, get, list, apply, a storage
+// policy created and listed, the v3 statistics, release.
+// Usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER V3_URL
+// Exits 0 only when every step answers OK, the extension reads back as written, the recorder runs the configuration,
+// the policy is listed and the statistics count the extension.
 const soap = require('soap');
 
 const EXPECTED = { recordingMode: 'ON_DEMAND', voice: true, video: true, im: false };
@@ -27,7 +29,23 @@ function check(name, extension, address) {
   console.log(`${name}: ${extension.extension} ${JSON.stringify(seen)}`);
 }
 
-async function main([url, login, password, address, recorder]) {
+function checkPolicy(name, policy, policyName) {
+  if (!policy || policy.name !== policyName || policy.action !== 'delete' || !policy.id) {
+    throw new Failure(`${name}: expected policy ${policyName} (delete) with an id, got ${JSON.stringify(policy)}`);
+  }
+  console.log(`${name}: ${policy.name} id=${policy.id} action=${policy.action} olderThanYears=${policy.olderThanYears}`);
+}
+
+function checkStatistics(environments) {
+  const zero = (Array.isArray(environments) ? environments : []).filter((e) => e.eid === '0000');
+  const modes = zero.length === 1 ? Object.fromEntries(zero[0].extensionsByRecordingMode.map((m) => [m.recordingMode, Number(m.count)])) : {};
+  if (zero.length !== 1 || Number(zero[0].extensions) < 1 || !(modes.ON_DEMAND >= 1)) {
+    throw new Failure(`getStatistics: expected 0000 with an ON_DEMAND extension, got ${JSON.stringify(environments)}`);
+  }
+  console.log(`getStatistics: 0000 extensions=${zero[0].extensions} ON_DEMAND=${modes.ON_DEMAND} users=${zero[0].users}`);
+}
+
+async function main([url, login, password, address, recorder, v3Url]) {
   const client = await soap.createClientAsync(`${url}?wsdl`);
 
   const [answer] = await client.requestTokenAsync({ eid: '0000', loginName: login, password });
@@ -66,12 +84,28 @@ async function main([url, login, password, address, recorder]) {
   }
   console.log(`applyExtensionConfiguration: ${statuses[0].location} success=${statuses[0].success} ${statuses[0].message}`);
 
+  const policyName = `keep-${address}`;
+  const [policyCreated] = await client.createStoragePolicyAsync({
+    token,
+    storagePolicy: { eid: '0000', name: policyName, action: 'delete', olderThanYears: 7 },
+  });
+  step('createStoragePolicy', policyCreated.return.status);
+  checkPolicy('createStoragePolicy', policyCreated.return.storagePolicy, policyName);
+  const [policies] = await client.listStoragePoliciesByEidAsync({ token, eid: '0000' });
+  step('listStoragePoliciesByEid', policies.return.status);
+  checkPolicy('listStoragePoliciesByEid', (policies.return.storagePolicies || []).find((p) => p.name === policyName), policyName);
+
+  const v3 = await soap.createClientAsync(`${v3Url}?wsdl`);
+  const [statistics] = await v3.getStatisticsAsync({ token });
+  step('getStatistics', statistics.return.status);
+  checkStatistics(statistics.return.environments);
+
   const [released] = await client.releaseTokenAsync({ token });
   step('releaseToken', released.return);
 }
 
-if (process.argv.length !== 7) {
-  console.error('FAILED usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER');
+if (process.argv.length !== 8) {
+  console.error('FAILED usage: node client.js URL LOGIN PASSWORD ADDRESS RECORDER V3_URL');
   process.exit(1);
 }
 main(process.argv.slice(2)).catch((error) => {

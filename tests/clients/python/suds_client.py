@@ -1,7 +1,9 @@
-"""A client of the Provisioning API built by suds from the served WSDL: token, create, get, list, apply, release.
+"""A client of the Provisioning API built by suds from the served WSDLs: token, create, get, list, apply, a storage
+policy created and listed, the v3 statistics, release.
 
-Usage: /usr/bin/python3 suds_client.py URL LOGIN PASSWORD ADDRESS RECORDER
-Exits 0 only when every step answers OK, the extension reads back as written and the recorder runs the configuration.
+Usage: /usr/bin/python3 suds_client.py URL LOGIN PASSWORD ADDRESS RECORDER V3_URL
+Exits 0 only when every step answers OK, the extension reads back as written, the recorder runs the configuration, the
+policy is listed and the statistics count the extension.
 """
 import sys
 
@@ -37,7 +39,21 @@ def check_applied(statuses, recorder):
     print(f"applyExtensionConfiguration: {statuses[0][0]} success={statuses[0][1]} {statuses[0][3]}")
 
 
-def main(url, login, password, address, recorder):
+def check_policy(name, policy, policy_name):
+    if policy is None or policy.name != policy_name or policy.action != "delete" or not getattr(policy, "id", None):
+        fail(f"{name}: expected policy {policy_name} (delete) with an id, got {policy}")
+    print(f"{name}: {policy.name} id={policy.id} action={policy.action} olderThanYears={policy.olderThanYears}")
+
+
+def check_statistics(environments):
+    zero = [e for e in environments if e.eid == "0000"]
+    modes = {m.recordingMode: m.count for m in getattr(zero[0], "extensionsByRecordingMode", [])} if zero else {}
+    if len(zero) != 1 or zero[0].extensions < 1 or modes.get("ON_DEMAND", 0) < 1:
+        fail(f"getStatistics: expected 0000 with an ON_DEMAND extension, got {environments}")
+    print(f"getStatistics: 0000 extensions={zero[0].extensions} ON_DEMAND={modes['ON_DEMAND']} users={zero[0].users}")
+
+
+def main(url, login, password, address, recorder, v3_url):
     # No cache: the WSDL carries the address of a server that exists only for this run.
     client = Client(url + "?wsdl", cache=None)
     service, factory = client.service, client.factory
@@ -74,10 +90,25 @@ def main(url, login, password, address, recorder):
     statuses = getattr(applied, "statuses", [])
     check_applied([(s.location, s.success, getattr(s, "revision", None), s.message) for s in statuses], recorder)
 
+    policy_name = "keep-" + address
+    policy = factory.create("storagePolicy")
+    policy.eid, policy.name, policy.action, policy.olderThanYears = "0000", policy_name, "delete", 7
+    created = service.createStoragePolicy(token=token, storagePolicy=policy)
+    step("createStoragePolicy", created.status)
+    check_policy("createStoragePolicy", getattr(created, "storagePolicy", None), policy_name)
+    policies = service.listStoragePoliciesByEid(token=token, eid="0000")
+    step("listStoragePoliciesByEid", policies.status)
+    listed_policy = next((p for p in getattr(policies, "storagePolicies", []) if p.name == policy_name), None)
+    check_policy("listStoragePoliciesByEid", listed_policy, policy_name)
+
+    statistics = Client(v3_url + "?wsdl", cache=None).service.getStatistics(token=token)
+    step("getStatistics", statistics.status)
+    check_statistics(getattr(statistics, "environments", []))
+
     step("releaseToken", service.releaseToken(token=token))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
-        fail("usage: suds_client.py URL LOGIN PASSWORD ADDRESS RECORDER")
+    if len(sys.argv) != 7:
+        fail("usage: suds_client.py URL LOGIN PASSWORD ADDRESS RECORDER V3_URL")
     main(*sys.argv[1:])
