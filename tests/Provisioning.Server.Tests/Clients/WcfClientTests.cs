@@ -91,6 +91,31 @@ public sealed class WcfClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoragePolicyAndStatistics_CreateListAndCountOnV2AndV3Ports()
+    {
+        var client = _factory.CreateChannel();
+        var token = (await client.RequestTokenAsync(new RequestTokenRequest { eid = "0000", loginName = TestServer.AdminLogin, password = TestServer.AdminPassword })).@return!.token;
+        await client.CreateExtensionAsync(new CreateExtensionRequest { token = token, extension = new Extension { eid = "0000", extension = "wcf-stats@example.com", recordingMode = "CONTROLLED" } });
+
+        var created = (await client.CreateStoragePolicyAsync(new CreateStoragePolicyRequest
+        {
+            token = token,
+            storagePolicy = new StoragePolicy { eid = "0000", name = "wcf-keep", action = "DELETE", olderThanYears = 5, olderThanYearsSpecified = true },
+        })).@return!;
+        var listed = (await client.ListStoragePoliciesByEidAsync(new ListStoragePoliciesByEidRequest { token = token, eid = "0000" })).@return!;
+        using var v3 = new ChannelFactory<IProvisioningV3Statistics>(new BasicHttpBinding(), new EndpointAddress(_server.Url(3)));
+        var statistics = (await v3.CreateChannel().GetStatisticsAsync(new GetStatisticsRequest { token = token })).@return!;
+
+        Assert.Equal(("OK", "delete", true, true), (created.status!.statusCode, created.storagePolicy!.action, created.storagePolicy.idSpecified, created.storagePolicy.enabled));
+        Assert.Equal("OK", listed.status!.statusCode);
+        Assert.Equal((created.storagePolicy.id, 5), Assert.Single(listed.storagePolicies!, p => p.name == "wcf-keep") is var p ? (p.id, p.olderThanYears) : default);
+        Assert.Equal("OK", statistics.status!.statusCode);
+        var zero = Assert.Single(statistics.environments!, e => e.eid == "0000");
+        Assert.True(zero.extensions >= 1 && zero.users >= 1 && zero.liveTokens >= 1, $"extensions {zero.extensions}, users {zero.users}, live tokens {zero.liveTokens}");
+        Assert.True(Assert.Single(zero.extensionsByRecordingMode!, m => m.recordingMode == "CONTROLLED").count >= 1);
+    }
+
+    [Fact]
     public async Task CreateExtension_Duplicate_ReturnsAlreadyExistsWithDocumentedMessage()
     {
         var client = _factory.CreateChannel();

@@ -45,4 +45,10 @@ public interface IProvisioningV2
 
     [OperationContract(Action = "", ReplyAction = "*")]
     Task<ApplyExtensionConfigurationResponse> ApplyExtensionConfigurationAsync(ApplyExtensionConfigurationRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<CreateStoragePolicyResponse> CreateStoragePolicyAsync(CreateStoragePolicyRequest request);
+
+    [OperationContract(Action = "", ReplyAction = "*")]
+    Task<ListStoragePoliciesByEidResponse> ListStoragePoliciesByEidAsync(ListStoragePoliciesByEidRequest request);
 }
