@@ -57,9 +57,9 @@ internal sealed class ChangeFeed : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues the notification in the write's transaction.</summary>
+    /// <summary>Queues the notification in the write's transaction (with its next round trip).</summary>
     public static Task NotifyAsync(Db db, StoreChange change) =>
-        db.ExecuteAsync("SELECT pg_notify(@c, @p)", ("@c", Channel), ("@p", string.Create(CultureInfo.InvariantCulture, $"{(int)change.Kind}:{change.Id}")));
+        db.Defer("SELECT pg_notify(@c, @p)", ("@c", Channel), ("@p", string.Create(CultureInfo.InvariantCulture, $"{(int)change.Kind}:{change.Id}")));
 
     /// <summary>Raises a change in this instance right away (the others hear it through LISTEN).</summary>
     public void Raise(StoreChange change) => Changed?.Invoke(change);

@@ -8,7 +8,9 @@ namespace Provisioning.Storage.Postgres;
 /// The database behind one <see cref="NpgsqlDataSource"/> (its connection pool). There is no single writer: every write
 /// is one READ COMMITTED transaction of its own on a pooled connection, and concurrent writers, in this process or in
 /// another server instance, are kept apart by unique indexes, row locks and the advisory locks of <see cref="Locks"/>.
-/// A write returns after its COMMIT returned, that is after the WAL was flushed (synchronous_commit on).
+/// A write returns after its COMMIT returned, that is after the WAL was flushed (synchronous_commit on). Statements
+/// whose answer the write does not need (audit rows, configuration changes, notifications) are held and sent together,
+/// in one round trip, before the write's next statement or its commit: a create costs three round trips, not five.
 /// </summary>
 internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : ISqlDatabase, IAsyncDisposable
 {
@@ -37,9 +39,14 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string where) : 
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             T result;
+            var session = new PostgresSqlSession(new Db(connection, cancellationToken, []));
             try
             {
-                result = await work(new PostgresSqlSession(new Db(connection, cancellationToken)));
+                result = await work(session);
+                if (keep(result))
+                {
+                    await session.FlushAsync();
+                }
             }
             catch (PostgresException e) when (conflict is not null && Violations.ToConflict(e) is { } violation)
             {

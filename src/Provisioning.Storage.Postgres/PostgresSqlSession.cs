@@ -15,6 +15,9 @@ internal sealed class PostgresSqlSession(Db db) : SqlSession
     public override async ValueTask<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
         await db.ExecuteAsync(sql, Bind(parameters));
 
+    public override async ValueTask DeferAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        await db.Defer(sql, Bind(parameters));
+
     public override async ValueTask<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters) =>
         await db.ScalarAsync(sql, Bind(parameters));
 
@@ -29,6 +32,9 @@ internal sealed class PostgresSqlSession(Db db) : SqlSession
     public override async ValueTask LockRoleHoldersAsync() => await Locks.AdministratorsAsync(db);
 
     public override async ValueTask AnnounceAsync(StoreChange change) => await ChangeFeed.NotifyAsync(db, change);
+
+    /// <summary>Sends what the write deferred; before its commit.</summary>
+    public Task FlushAsync() => db.FlushAsync();
 
     /// <summary>Lists become arrays; everything else as <see cref="Sql.ToDb"/> converts it.</summary>
     private static (string, object?)[] Bind((string Name, object? Value)[] parameters)

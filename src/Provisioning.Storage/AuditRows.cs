@@ -8,10 +8,10 @@ internal static class AuditRows
     public const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
         + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
 
-    public static ValueTask<int> AppendAsync(SqlSession c, AuditActor actor, AuditChange change)
+    public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change)
     {
         var json = AuditJson.Of(change);
-        return c.ExecuteAsync(
+        return c.DeferAsync(
             Insert,
             ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
             ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After));

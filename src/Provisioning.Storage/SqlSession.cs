@@ -27,6 +27,13 @@ internal abstract class SqlSession
     /// <summary>Serialises the writes that could remove the last holder of a role; a no-op where one writer runs at a time.</summary>
     public virtual ValueTask LockRoleHoldersAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Runs a statement whose answer the write does not need (an audit row, a configuration change, a notification). A
+    /// store that pays a round trip per statement may hold it and send it ahead of the write's next statement, or with
+    /// its commit: order and transaction stay the same, and an error in it still fails the write. Here it runs at once.
+    /// </summary>
+    public virtual async ValueTask DeferAsync(string sql, params (string Name, object? Value)[] parameters) => await ExecuteAsync(sql, parameters);
+
     /// <summary>Tells the other instances sharing the database of a change, with the transaction; a no-op where no other instance is.</summary>
     public virtual ValueTask AnnounceAsync(Core.Storage.StoreChange change) => ValueTask.CompletedTask;
 

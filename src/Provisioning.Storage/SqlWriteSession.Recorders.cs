@@ -36,6 +36,6 @@ internal sealed partial class SqlWriteSession
         await c.ExecuteAsync("DELETE FROM recorders WHERE id = @id", ("@id", id));
     }
 
-    public async ValueTask AppendConfigurationChangeAsync(long tenantId, string address) => await c.ExecuteAsync(
+    public ValueTask AppendConfigurationChangeAsync(long tenantId, string address) => c.DeferAsync(
         "INSERT INTO configuration_changes (tenant_id, address, address_key) VALUES (@t, @a, @k)", ("@t", tenantId), ("@a", address), ("@k", Keys.Fold(address)));
 }

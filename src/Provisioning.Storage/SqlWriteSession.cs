@@ -17,7 +17,7 @@ internal sealed partial class SqlWriteSession(SqlSession c) : IWriteSession
 
     public ValueTask LockRoleHoldersAsync() => c.LockRoleHoldersAsync();
 
-    public async ValueTask AppendAuditAsync(AuditActor actor, AuditChange change) => await AuditRows.AppendAsync(c, actor, change);
+    public ValueTask AppendAuditAsync(AuditActor actor, AuditChange change) => AuditRows.AppendAsync(c, actor, change);
 
     public ValueTask NotifyAsync(StoreChange change)
     {
