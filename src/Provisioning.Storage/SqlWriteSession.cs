@@ -54,6 +54,8 @@ internal sealed partial class SqlWriteSession(SqlSession c) : IWriteSession
         await c.ExecuteAsync("DELETE FROM storage_policies WHERE tenant_id = @t", ("@t", tenantId));
         await c.ExecuteAsync("DELETE FROM storage_folders WHERE tenant_id = @t", ("@t", tenantId));
         await c.ExecuteAsync("DELETE FROM login_attempts WHERE eid_key = @k", ("@k", eidKey));
+        // Recorders stop naming it: an environment created later with the same eid is not theirs to record.
+        await c.ExecuteAsync("DELETE FROM recorder_environments WHERE eid_key = @k", ("@k", eidKey));
         await c.ExecuteAsync("DELETE FROM tenants WHERE id = @t", ("@t", tenantId));
     }
 }

@@ -44,6 +44,21 @@ public abstract partial class StoreContractTests<TFixture>
     }
 
     [Fact]
+    public async Task TenantDeleteAsync_NamedByRecorders_TheyStopNamingIt_AndDoNotRecordItsSuccessor()
+    {
+        var tenant = await CreateTenantAsync();
+        var other = await CreateTenantAsync();
+        var both = AssertOk(await Store.Recorders.AddAsync(new Core.Recorders.Recorder { Name = Unique("rec"), Environments = [tenant.Eid!, other.Eid!], CreatedAt = T0 }, [1], SystemActor, Ct));
+        var only = AssertOk(await Store.Recorders.AddAsync(new Core.Recorders.Recorder { Name = Unique("rec"), Environments = [tenant.Eid!], CreatedAt = T0 }, [1], SystemActor, Ct));
+
+        AssertOk(await Store.Tenants.DeleteAsync(tenant.Id, Actor, Ct));
+        await CreateTenantAsync(NewTenant() with { Eid = tenant.Eid });
+
+        Assert.Equal([other.Eid!], (await Store.Recorders.Reads.FindAsync(both.Name, Ct))!.Environments);
+        Assert.Empty((await Store.Recorders.Reads.FindAsync(only.Name, Ct))!.Environments);
+    }
+
+    [Fact]
     public async Task TenantDeleteAsync_WithUsersOrExtensions_IsRefusedAndKeepsIt()
     {
         var withUser = await CreateTenantAsync();
