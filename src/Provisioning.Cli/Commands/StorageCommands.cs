@@ -20,103 +20,115 @@ internal static class StorageCommands
 
     private static Command Folders(CommandContext context)
     {
-        var list = ListCommand(context, "storage folders", (s, eid, ct) => s.Storage.ListFoldersAsync(s.Caller, eid, eid is not null, ct), Views.Folder);
-        var show = ShowCommand(context, "storage folder", (s, id, ct) => s.Storage.GetFolderAsync(s.Caller, id, ct), Views.Folder);
-        var delete = DeleteCommand(context, "storage folder", (s, id, ct) => s.Storage.DeleteFolderAsync(s.Caller, id, ct));
-
-        var (eid, name, fields) = (Options.Eid(), new Argument<string>("name") { Description = "Its name, unique in the environment" }, new FolderOptions());
-        var create = new Command("create", "Create a storage folder") { eid, name };
-        fields.AddTo(create);
-        context.SetAction(create, async (session, parse, ct) =>
+        var kind = new Kind<StorageFolder>(
+            "storage folder",
+            "storage folders",
+            Views.Folder,
+            withName => new FolderOptions(withName),
+            (tenant, name) => new StorageFolder { Tenant = tenant, Name = name },
+            f => (f.Id, f.Name, f.Tenant.Eid),
+            (s, eid, ct) => s.Storage.ListFoldersAsync(s.Caller, eid, eid is not null, ct),
+            (s, id, ct) => s.Storage.GetFolderAsync(s.Caller, id, ct),
+            (s, f, ct) => s.Storage.CreateFolderAsync(s.Caller, f, ct),
+            (s, f, ct) => s.Storage.UpdateFolderAsync(s.Caller, f, ct),
+            (s, id, ct) => s.Storage.DeleteFolderAsync(s.Caller, id, ct));
+        return new Command("folders", "Storage folders (spec §8): where an environment's recordings are archived or exported to")
         {
-            var input = fields.Apply(parse, new StorageFolder { Tenant = new TenantRef(parse.GetValue(eid), null), Name = parse.GetValue(name) });
-            return await DoneAsync(session, await session.Storage.CreateFolderAsync(session.Caller, input, ct), f => $"Created storage folder {f.Id} ({f.Name}) in {f.Tenant.Eid}.");
-        });
-
-        var (id, changes) = (Id("folder"), new FolderOptions(withName: true));
-        var update = new Command("update", "Change the given fields of a storage folder; the others stay") { id };
-        changes.AddTo(update);
-        context.SetAction(update, async (session, parse, ct) =>
-        {
-            var stored = await session.Storage.GetFolderAsync(session.Caller, parse.GetValue(id), ct);
-            return stored.IsOk
-                ? await DoneAsync(session, await session.Storage.UpdateFolderAsync(session.Caller, changes.Apply(parse, stored.Value), ct), f => $"Updated storage folder {f.Id}.")
-                : session.Fail(stored.ToFailure());
-        });
-        return new Command("folders", "Storage folders (spec §8): where an environment's recordings are archived or exported to") { list, show, create, update, delete };
+            ListCommand(context, kind), ShowCommand(context, kind), CreateCommand(context, kind), UpdateCommand(context, kind), DeleteCommand(context, kind),
+        };
     }
 
     private static Command Policies(CommandContext context)
     {
-        var list = ListCommand(context, "storage policies", (s, eid, ct) => s.Storage.ListPoliciesAsync(s.Caller, eid, eid is not null, ct), Views.Policy);
-        var show = ShowCommand(context, "storage policy", (s, id, ct) => s.Storage.GetPolicyAsync(s.Caller, id, ct), Views.Policy);
-        var delete = DeleteCommand(context, "storage policy", (s, id, ct) => s.Storage.DeletePolicyAsync(s.Caller, id, ct));
+        var kind = new Kind<StoragePolicy>(
+            "storage policy",
+            "storage policies",
+            Views.Policy,
+            withName => new PolicyOptions(withName),
+            (tenant, name) => new StoragePolicy { Tenant = tenant, Name = name },
+            p => (p.Id, p.Name, p.Tenant.Eid),
+            (s, eid, ct) => s.Storage.ListPoliciesAsync(s.Caller, eid, eid is not null, ct),
+            (s, id, ct) => s.Storage.GetPolicyAsync(s.Caller, id, ct),
+            (s, p, ct) => s.Storage.CreatePolicyAsync(s.Caller, p, ct),
+            (s, p, ct) => s.Storage.UpdatePolicyAsync(s.Caller, p, ct),
+            (s, id, ct) => s.Storage.DeletePolicyAsync(s.Caller, id, ct));
 
-        var (byEid, byName, json) = (Options.Eid(), new Argument<string>("name") { Description = "The policy's name" }, Options.Json());
-        var find = new Command("find", "Show the storage policy of an environment with that name") { byEid, byName, json };
+        var (eid, name, json) = (Options.Eid(), new Argument<string>("name") { Description = "The policy's name" }, Options.Json());
+        var find = new Command("find", "Show the storage policy of an environment with that name") { eid, name, json };
         context.SetAction(find, async (session, parse, ct) =>
-            Shown(session, await session.Storage.GetPolicyByNameAsync(session.Caller, parse.GetValue(byName), new TenantRef(parse.GetValue(byEid), null), ct), Views.Policy, parse.GetValue(json)));
-
-        var (eid, name, fields) = (Options.Eid(), new Argument<string>("name") { Description = "Its name, unique in the environment" }, new PolicyOptions());
-        var create = new Command("create", "Create a storage policy") { eid, name };
-        fields.AddTo(create);
-        context.SetAction(create, async (session, parse, ct) =>
+            Shown(session, await session.Storage.GetPolicyByNameAsync(session.Caller, parse.GetValue(name), new TenantRef(parse.GetValue(eid), null), ct), Views.Policy, parse.GetValue(json)));
+        return new Command("policies", "Storage policies (spec §8): what happens to an environment's recordings, and when")
         {
-            var input = fields.Apply(parse, new StoragePolicy { Tenant = new TenantRef(parse.GetValue(eid), null), Name = parse.GetValue(name) });
-            return await DoneAsync(session, await session.Storage.CreatePolicyAsync(session.Caller, input, ct), p => $"Created storage policy {p.Id} ({p.Name}) in {p.Tenant.Eid}.");
+            ListCommand(context, kind), ShowCommand(context, kind), find, CreateCommand(context, kind), UpdateCommand(context, kind), DeleteCommand(context, kind),
+        };
+    }
+
+    private static Command CreateCommand<T>(CommandContext context, Kind<T> kind)
+    {
+        var (eid, name, fields) = (Options.Eid(), new Argument<string>("name") { Description = "Its name, unique in the environment" }, kind.Fields(false));
+        var command = new Command("create", $"Create a {kind.What}") { eid, name };
+        fields.AddTo(command);
+        context.SetAction(command, async (session, parse, ct) =>
+        {
+            var input = fields.Apply(parse, kind.New(new TenantRef(parse.GetValue(eid), null), parse.GetValue(name)));
+            return await DoneAsync(session, await kind.Create(session, input, ct), kind, "Created {0} {1} ({2}) in {3}.");
         });
+        return command;
+    }
 
-        var (id, changes) = (Id("policy"), new PolicyOptions(withName: true));
-        var update = new Command("update", "Change the given fields of a storage policy; the others stay") { id };
-        changes.AddTo(update);
-        context.SetAction(update, async (session, parse, ct) =>
+    private static Command UpdateCommand<T>(CommandContext context, Kind<T> kind)
+    {
+        var (id, fields) = (Id(kind.What), kind.Fields(true));
+        var command = new Command("update", $"Change the given fields of a {kind.What}; the others stay") { id };
+        fields.AddTo(command);
+        context.SetAction(command, async (session, parse, ct) =>
         {
-            var stored = await session.Storage.GetPolicyAsync(session.Caller, parse.GetValue(id), ct);
+            var stored = await kind.Get(session, parse.GetValue(id), ct);
             return stored.IsOk
-                ? await DoneAsync(session, await session.Storage.UpdatePolicyAsync(session.Caller, changes.Apply(parse, stored.Value), ct), p => $"Updated storage policy {p.Id}.")
+                ? await DoneAsync(session, await kind.Update(session, fields.Apply(parse, stored.Value), ct), kind, "Updated {0} {1}.")
                 : session.Fail(stored.ToFailure());
         });
-        return new Command("policies", "Storage policies (spec §8): what happens to an environment's recordings, and when") { list, show, find, create, update, delete };
+        return command;
     }
 
     /// <summary>A list command; none found (the API's "No … was found") is an empty list here, not an error.</summary>
-    private static Command ListCommand<T>(CommandContext context, string what, Func<CliSession, string?, CancellationToken, Task<Result<IReadOnlyList<T>>>> list, Func<T, View> view)
+    private static Command ListCommand<T>(CommandContext context, Kind<T> kind)
     {
         var (eid, json) = (Options.EidFilter(), Options.Json());
-        var command = new Command("list", $"List the {what}") { eid, json };
+        var command = new Command("list", $"List the {kind.Plural}") { eid, json };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var listed = await list(session, parse.GetValue(eid), ct);
+            var listed = await kind.List(session, parse.GetValue(eid), ct);
             if (!listed.IsOk && listed.ToFailure().Outcome != Outcome.NotFound)
             {
                 return session.Fail(listed.ToFailure());
             }
-            new Printer(session.Console).List(listed.IsOk ? listed.Value.Select(view).ToArray() : [], parse.GetValue(json));
+            new Printer(session.Console).List(listed.IsOk ? listed.Value.Select(kind.View).ToArray() : [], parse.GetValue(json));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Command ShowCommand<T>(CommandContext context, string what, Func<CliSession, long, CancellationToken, Task<Result<T>>> get, Func<T, View> view)
+    private static Command ShowCommand<T>(CommandContext context, Kind<T> kind)
     {
-        var (id, json) = (Id(what), Options.Json());
-        var command = new Command("show", $"Show one {what}") { id, json };
-        context.SetAction(command, async (session, parse, ct) => Shown(session, await get(session, parse.GetValue(id), ct), view, parse.GetValue(json)));
+        var (id, json) = (Id(kind.What), Options.Json());
+        var command = new Command("show", $"Show one {kind.What}") { id, json };
+        context.SetAction(command, async (session, parse, ct) => Shown(session, await kind.Get(session, parse.GetValue(id), ct), kind.View, parse.GetValue(json)));
         return command;
     }
 
-    private static Command DeleteCommand(CommandContext context, string what, Func<CliSession, long, CancellationToken, Task<Result>> delete)
+    private static Command DeleteCommand<T>(CommandContext context, Kind<T> kind)
     {
-        var id = Id(what);
-        var command = new Command("delete", $"Delete a {what}") { id };
+        var id = Id(kind.What);
+        var command = new Command("delete", $"Delete a {kind.What}") { id };
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var deleted = await delete(session, parse.GetValue(id), ct);
+            var deleted = await kind.Delete(session, parse.GetValue(id), ct);
             if (!deleted.IsOk)
             {
                 return session.Fail(deleted);
             }
-            await session.Console.Out.WriteLineAsync($"Deleted {what} {parse.GetValue(id)}.");
+            await session.Console.Out.WriteLineAsync($"Deleted {kind.What} {parse.GetValue(id)}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -132,18 +144,42 @@ internal static class StorageCommands
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> DoneAsync<T>(CliSession session, Result<T> written, Func<T, string> message)
+    /// <summary>The written object's message: <paramref name="format"/> gets what it is, its id, name and environment.</summary>
+    private static async Task<int> DoneAsync<T>(CliSession session, Result<T> written, Kind<T> kind, string format)
     {
         if (!written.IsOk)
         {
             return session.Fail(written.ToFailure());
         }
-        await session.Console.Out.WriteLineAsync(message(written.Value));
+        var (id, name, eid) = kind.Names(written.Value);
+        await session.Console.Out.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, kind.What, id, name, eid));
         return ExitCodes.Ok;
     }
 
+    /// <summary>A stored object's fields as options; each given one replaces the value it names.</summary>
+    private interface IFields<T>
+    {
+        void AddTo(Command command);
+
+        T Apply(ParseResult parse, T stored);
+    }
+
+    /// <summary>What the commands of one kind of storage object need: its names, view, options and service calls.</summary>
+    private sealed record Kind<T>(
+        string What,
+        string Plural,
+        Func<T, View> View,
+        Func<bool, IFields<T>> Fields,
+        Func<TenantRef, string?, T> New,
+        Func<T, (long? Id, string? Name, string? Eid)> Names,
+        Func<CliSession, string?, CancellationToken, Task<Result<IReadOnlyList<T>>>> List,
+        Func<CliSession, long, CancellationToken, Task<Result<T>>> Get,
+        Func<CliSession, T, CancellationToken, Task<Result<T>>> Create,
+        Func<CliSession, T, CancellationToken, Task<Result<T>>> Update,
+        Func<CliSession, long, CancellationToken, Task<Result>> Delete);
+
     /// <summary>A folder's fields as options; each given one replaces the value it names.</summary>
-    private sealed class FolderOptions(bool withName = false)
+    private sealed class FolderOptions(bool withName) : IFields<StorageFolder>
     {
         private readonly Option<string?> _name = new("--name") { Description = "New name" };
         private readonly Option<string?> _path = new("--path") { Description = "Where: a path or URL (required on create)" };
@@ -170,7 +206,7 @@ internal static class StorageCommands
     }
 
     /// <summary>A policy's fields as options; each given one replaces the value it names.</summary>
-    private sealed class PolicyOptions(bool withName = false)
+    private sealed class PolicyOptions(bool withName) : IFields<StoragePolicy>
     {
         private readonly Option<string?> _name = new("--name") { Description = "New name" };
         private readonly Option<string?> _action = new("--action") { Description = "archive, delete, export, transcode or move (required on create)" };
