@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Http.Features;
 using Provisioning.Core.Security;
 
@@ -32,7 +35,18 @@ internal static class ConsoleSetup
             });
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/SignIn");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The pages are this assembly's, whichever program hosts it (a test host is the entry assembly in tests).
+            parts.ApplicationParts.Clear();
+            var assembly = typeof(ConsoleSetup).Assembly;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            {
+                parts.ApplicationParts.Add(part);
+            }
         });
+        // Form actions the pages generate are spelled as the links are: /console/extensions/edit/7.
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "provisioning-console";
@@ -60,6 +74,16 @@ internal static class ConsoleSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__form";
         });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "provisioning-console-notice";
+            options.Cookie.Path = PathPrefix;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Keys for the cookies live in memory: a restart signs operators out (their tokens stay valid for the API), and
+        // no key is written to disk unencrypted. The management listener belongs to one instance, so nothing else reads them.
+        services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddScoped<ConsoleSession>();
         services.AddSingleton<ImportJobs>();
     }

@@ -31,8 +31,10 @@ public sealed class IndexModel(StatisticsService statistics, RecorderService rec
             return Refuse(stats.ToFailure());
         }
         Environments = stats.Value;
-        var listed = caller.IsSystemAdministrator ? await recorders.ListAsync(caller, ct) : default;
-        Behind = listed.IsOk ? listed.Value.Where(r => !r.UpToDate).ToArray() : null;
+        if (caller.IsSystemAdministrator && await recorders.ListAsync(caller, ct) is { IsOk: true } listed)
+        {
+            Behind = listed.Value.Where(r => !r.UpToDate).ToArray();
+        }
         ExtensionsChart = new BarChart("Extensions per environment", Environments.Select(e => (e.Eid, e.Extensions)).ToArray());
         ChangesChart = new BarChart("Changes per day (audit log, UTC)", await ChangesPerDayAsync(caller.IsSystemAdministrator ? null : caller.Eid, ct));
         return Page();
