@@ -114,7 +114,9 @@ internal static class ConsoleSetup
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // As anti-forgery sets them on every page with a form; set here, it has nothing to override (and nothing to log).
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body && context.Request.Path.StartsWithSegments(PathPrefix + "/extensions/import", StringComparison.Ordinal))
         {
             body.MaxRequestBodySize = MaxUploadBytes;
