@@ -87,7 +87,10 @@ public sealed partial class ConsoleHttpTests(SharedServer shared) : IClassFixtur
 
     private static FormUrlEncodedContent SignInForm(string antiforgery) => new(new Dictionary<string, string>
     {
-        ["__form"] = antiforgery, ["eid"] = "0000", ["login"] = TestServer.AdminLogin, ["password"] = TestServer.AdminPassword,
+        ["__form"] = antiforgery,
+        ["eid"] = "0000",
+        ["login"] = TestServer.AdminLogin,
+        ["password"] = TestServer.AdminPassword,
     });
 
     [GeneratedRegex("name=\"__form\" type=\"hidden\" value=\"([^\"]+)\"")]
