@@ -47,15 +47,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-out=$root/bench/.build
 if ((build)); then
+  say "building the server, the command line and the console client in Release"
   for project in src/Provisioning.Server src/Provisioning.Cli bench/Provisioning.Bench.Console; do
-    dotnet build "$root/$project" -c Release -o "$out/$(basename "$project")" -v q --nologo >/dev/null
+    dotnet build "$root/$project" -c Release -nologo -v quiet -clp:ErrorsOnly >&2 || fail "the build of $project failed"
   done
 fi
-server_dll=$out/Provisioning.Server/Provisioning.Server.dll
-cli_dll=$out/Provisioning.Cli/provisioning.dll
-client_dll=$out/Provisioning.Bench.Console/Provisioning.Bench.Console.dll
+server_dll=$root/src/Provisioning.Server/bin/Release/net10.0/Provisioning.Server.dll
+cli_dll=$root/src/Provisioning.Cli/bin/Release/net10.0/provisioning.dll
+client_dll=$root/bench/Provisioning.Bench.Console/bin/Release/net10.0/Provisioning.Bench.Console.dll
 for dll in "$server_dll" "$cli_dll" "$client_dll"; do
   [ -f "$dll" ] || fail "$dll is missing: run without --no-build"
 done
@@ -76,8 +76,9 @@ cli environments create BNCH "Console bench" >/dev/null
 cli users create BNCH agent >/dev/null
 cli import extensions "$work/extensions.csv" >/dev/null
 
-start_listening "$work/server.log" 'metrics\) listening on http://127\.0\.0\.1:([0-9]+)' "$work" \
-  env "${settings[@]}" Provisioning__PortRangeStart=0 Provisioning__Management__Port=0 dotnet "$server_dll"
+start_listening "$work/server.log" 'metrics\) listening on http://[0-9.]+:([0-9]+)' "$work" \
+  env "${settings[@]}" Provisioning__PortRangeStart=0 Provisioning__Management__Port=0 \
+  'Provisioning__UrlTemplate=http://127.0.0.1:{port}/provisioning' dotnet "$server_dll"
 base="http://127.0.0.1:$listening_port"
 last=$((rows * 9 / 10))
 pages=(
