@@ -28,6 +28,7 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                 var tenants = query.TenantIds switch
                 {
                     null => "TRUE",
+                    _ when query.ByKey => c.Dialect.AmongRowsOf("e.tenant_id", "SELECT t.id FROM tenants t WHERE " + (query.TenantIds is [_] ? "t.id = @tenant" : c.Dialect.InList("t.id", "@tenants"))),
                     [_] => "e.tenant_id = @tenant",
                     _ => c.Dialect.InList("e.tenant_id", "@tenants"),
                 };

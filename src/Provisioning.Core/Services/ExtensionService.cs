@@ -137,7 +137,7 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
         {
             return tenants.ToFailure();
         }
-        var query = criteria with { TenantIds = tenants.Value, AfterId = afterId };
+        var query = criteria with { TenantIds = tenants.Value, AfterId = afterId, ByKey = true };
         return Result<IReadOnlyList<Extension>>.Ok(tenants.Value is [] ? [] : await _extensions.ListAsync(query, limit, cancellationToken));
     }
 

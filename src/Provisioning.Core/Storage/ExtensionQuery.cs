@@ -10,4 +10,10 @@ public sealed record ExtensionQuery(IReadOnlyList<long>? TenantIds, TextMatch? A
 
     /// <summary>Only extensions recorded in this mode (the console's search).</summary>
     public RecordingMode? Mode { get; init; }
+
+    /// <summary>
+    /// Walk the primary key and check the environment per row, stopping at the limit: a page in id order then costs the
+    /// same at any depth and for any filter, instead of reading every extension of the environment and sorting them.
+    /// </summary>
+    public bool ByKey { get; init; }
 }

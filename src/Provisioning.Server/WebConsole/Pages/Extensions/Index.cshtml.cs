@@ -54,12 +54,14 @@ public sealed class IndexModel(ExtensionService extensions, UserService users) :
             {
                 return Invalid(Failures.Illegal("eid is mandatory to find a user by login"), ("eid", nameof(Eid)));
             }
-            var user = await users.GetByLoginAsync(caller, Login, new TenantRef(Eid, null), ct);
+            // By login exactly, without the user's extensions (which may be the hundred thousand this page lists).
+            var filter = new UserFilter { Environment = new TenantFilter(Eid, true, null, null, null), LoginName = Login, LoginNameExact = true, SkipExtensions = true, SkipGroups = true, SkipRoles = true };
+            var user = await users.ListAsync(caller, filter, ct);
             if (!user.IsOk)
             {
                 return user.Outcome == Outcome.NotFound ? Page() : Invalid(user.ToFailure(), ("loginName", nameof(Login)), ("eid", nameof(Eid)));
             }
-            userId = user.Value.Id;
+            userId = user.Value.Users[0].Id;
         }
         var environment = string.IsNullOrEmpty(Eid) ? null : new TenantFilter(Eid, true, null, null, null);
         var criteria = new ExtensionQuery(null, TextMatch.From(Address, false), userId) { Mode = mode };

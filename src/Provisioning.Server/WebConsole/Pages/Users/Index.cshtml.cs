@@ -4,6 +4,7 @@ using Provisioning.Core.Model;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Results;
 using Provisioning.Core.Services;
+using Provisioning.Core.Storage;
 
 namespace Provisioning.Server.WebConsole.Pages.Users;
 
@@ -40,7 +41,8 @@ public sealed class IndexModel(UserAccounts accounts, UserService users) : Conso
             Found = listed.IsOk ? listed.Value.Users : [];
             return Page();
         }
-        var page = await accounts.PageAsync(caller, environment, After, PageSize + 1, ct);
+        // A user's extensions may be a hundred thousand: the list shows roles, lock and groups only.
+        var page = await accounts.PageAsync(caller, environment, After, PageSize + 1, UserParts.WithoutExtensions, ct);
         if (!page.IsOk)
         {
             return Refuse(page.ToFailure());
