@@ -20,11 +20,22 @@ internal static class AuditRows
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
     public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(
         "SELECT id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json FROM audit_log WHERE TRUE"
-        + (q.Eid is null ? string.Empty : " AND eid = @eid")
-        + (q.Since is null ? string.Empty : " AND at >= @since")
-        + (q.AfterId is null ? string.Empty : " AND id > @after")
-        + (q.Entity is null ? string.Empty : " AND entity = @entity")
-        + " ORDER BY id" + SqlDialect.Limit(limit),
+        + Where(q) + (q.NewestFirst ? " ORDER BY id DESC" : " ORDER BY id") + SqlDialect.Limit(limit),
         r => new AuditEntry(r.GetInt64(0), r.Time(1)!.Value, r.GetString(2), r.GetString(3), r.Int64(4), r.GetString(5), r.GetString(6), r.GetString(7), r.Text(8), r.Text(9)),
-        ("@eid", q.Eid), ("@since", q.Since), ("@after", q.AfterId), ("@entity", q.Entity));
+        Parameters(q));
+
+    public static async ValueTask<long> CountAsync(SqlSession c, AuditQuery q) =>
+        (await c.ListAsync("SELECT COUNT(*) FROM audit_log WHERE TRUE" + Where(q), r => r.GetInt64(0), Parameters(q)))[0];
+
+    private static string Where(AuditQuery q) =>
+        (q.Eid is null ? string.Empty : " AND eid = @eid")
+        + (q.Since is null ? string.Empty : " AND at >= @since")
+        + (q.Until is null ? string.Empty : " AND at < @until")
+        + (q.AfterId is null ? string.Empty : " AND id > @after")
+        + (q.BeforeId is null ? string.Empty : " AND id < @before")
+        + (q.Entity is null ? string.Empty : " AND entity = @entity")
+        + (q.Login is null ? string.Empty : " AND login = @login");
+
+    private static (string, object?)[] Parameters(AuditQuery q) =>
+        [("@eid", q.Eid), ("@since", q.Since), ("@until", q.Until), ("@after", q.AfterId), ("@before", q.BeforeId), ("@entity", q.Entity), ("@login", q.Login)];
 }

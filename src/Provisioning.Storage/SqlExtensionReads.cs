@@ -28,6 +28,7 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                 var tenants = query.TenantIds switch
                 {
                     null => "TRUE",
+                    _ when query.ByKey => c.Dialect.AmongRowsOf("e.tenant_id", "SELECT t.id FROM tenants t WHERE " + (query.TenantIds is [_] ? "t.id = @tenant" : c.Dialect.InList("t.id", "@tenants"))),
                     [_] => "e.tenant_id = @tenant",
                     _ => c.Dialect.InList("e.tenant_id", "@tenants"),
                 };
@@ -36,13 +37,15 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                     $"{ExtensionRows.Select} WHERE {tenants} AND " + c.Dialect.Match("e.address_key", "@address", query.Address)
                     + (query.UserId is null ? string.Empty : " AND e.user_id = @user")
                     + (query.AfterId is null ? string.Empty : " AND e.id > @after")
+                    + (query.Mode is null ? string.Empty : " AND e.recording_mode = @mode")
                     + " ORDER BY e.id" + SqlDialect.Limit(limit),
                     ExtensionRows.Read,
                     ("@tenant", query.TenantIds is [var one] ? one : null),
                     ("@tenants", query.TenantIds is null or [_] ? null : query.TenantIds),
                     ("@address", query.Address?.Key),
                     ("@user", query.UserId),
-                    ("@after", query.AfterId));
+                    ("@after", query.AfterId),
+                    ("@mode", query.Mode is { } mode ? (int)mode : null));
                 return await ExtensionRows.WithUsersAsync(c, rows);
             },
             cancellationToken);

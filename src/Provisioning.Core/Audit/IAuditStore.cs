@@ -7,4 +7,7 @@ namespace Provisioning.Core.Audit;
 public interface IAuditStore
 {
     Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many entries the query selects (its order and paging are ignored).</summary>
+    Task<long> CountAsync(AuditQuery query, CancellationToken cancellationToken);
 }

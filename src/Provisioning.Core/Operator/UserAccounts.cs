@@ -38,7 +38,11 @@ public sealed class UserAccounts(IProvisioningStore store, UserService users, Te
         }, null, cancellationToken);
 
     /// <summary>Every user the caller may see, in id order after <paramref name="afterId"/>, with everything: export.</summary>
-    public async Task<Result<IReadOnlyList<User>>> PageAsync(Caller caller, TenantFilter? environment, long? afterId, int limit, CancellationToken cancellationToken)
+    public Task<Result<IReadOnlyList<User>>> PageAsync(Caller caller, TenantFilter? environment, long? afterId, int limit, CancellationToken cancellationToken) =>
+        PageAsync(caller, environment, afterId, limit, UserParts.All, cancellationToken);
+
+    /// <summary>Every user the caller may see, in id order after <paramref name="afterId"/>, with the <paramref name="parts"/> asked for.</summary>
+    public async Task<Result<IReadOnlyList<User>>> PageAsync(Caller caller, TenantFilter? environment, long? afterId, int limit, UserParts parts, CancellationToken cancellationToken)
     {
         var tenants = await access.SelectAsync(caller, environment, cancellationToken);
         if (!tenants.IsOk)
@@ -46,7 +50,7 @@ public sealed class UserAccounts(IProvisioningStore store, UserService users, Te
             return tenants.ToFailure();
         }
         var query = new UserQuery { TenantIds = tenants.Value, AfterId = afterId, Now = time.GetUtcNow() };
-        return Result<IReadOnlyList<User>>.Ok(tenants.Value is [] ? [] : await store.Users.ListAsync(query, UserParts.All, limit, cancellationToken));
+        return Result<IReadOnlyList<User>>.Ok(tenants.Value is [] ? [] : await store.Users.ListAsync(query, parts, limit, cancellationToken));
     }
 
     /// <summary>A stored extension as an update lists it to keep it: the same address, mode and exact media.</summary>

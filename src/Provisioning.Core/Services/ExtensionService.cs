@@ -127,6 +127,21 @@ public sealed class ExtensionService(IProvisioningStore store, TenantAccess acce
     }
 
     /// <summary>
+    /// A page of the extensions the caller may see that match the criteria, in id order after <paramref name="afterId"/>:
+    /// the console's search, paged by key so a page costs the same at the millionth row as at the first.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Extension>>> SearchAsync(Caller caller, TenantFilter? environment, ExtensionQuery criteria, long? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var tenants = await access.SelectAsync(caller, environment, cancellationToken);
+        if (!tenants.IsOk)
+        {
+            return tenants.ToFailure();
+        }
+        var query = criteria with { TenantIds = tenants.Value, AfterId = afterId, ByKey = true };
+        return Result<IReadOnlyList<Extension>>.Ok(tenants.Value is [] ? [] : await _extensions.ListAsync(query, limit, cancellationToken));
+    }
+
+    /// <summary>
     /// The environment of the extension an update or delete names, and the key that finds it there. By id it is looked up
     /// in whichever environment holds it, so the environment may be left out; when
     /// <paramref name="addressNamesIt"/> (a delete: an update's address is the new value) both id and address are keys.

@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "Ready again: the database answers")]
     public static partial void ReadyAgain(ILogger logger);
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Error, Message = "The console import {Job} stopped")]
+    public static partial void ImportFailed(ILogger logger, string job, Exception exception);
 }

@@ -30,6 +30,7 @@ internal static class Pipeline
             path: null,
             configureBranchedPipeline: null,
             optionsName: null);
+        WebConsole.ConsoleSetup.Map(app, IsManagement);
         app.Run(context => IsManagement(context) ? management.HandleAsync(context)
             : context.Request.Path.StartsWithSegments(RecorderFeedHandler.PathPrefix, StringComparison.Ordinal) ? recorders.HandleAsync(context)
             : soap.HandleAsync(context));

@@ -148,5 +148,6 @@ public static class ProvisioningServer
         services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
         services.AddHostedService<ConfigurationPruner>();
+        WebConsole.ConsoleSetup.AddConsole(services, CoreOptions.Tokens(settings));
     }
 }
