@@ -148,5 +148,7 @@ public static class ProvisioningServer
         services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
         services.AddHostedService<ConfigurationPruner>();
+        services.AddHostedService<Audit.AuditSealer>();
+        services.AddHostedService<Audit.AuditRetentionLoop>();
     }
 }
