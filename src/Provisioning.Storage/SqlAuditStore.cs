@@ -66,7 +66,7 @@ internal sealed class SqlAuditStore(ISqlDatabase db) : IAuditStore
                 await c.LockAuditChainAsync();
                 var current = await StartAsync(c);
                 var last = await c.ScalarAsync($"SELECT hash FROM audit_log WHERE {chain.At} AND {chain.Sealed}", ("@position", through.Position)) as byte[];
-                if (current.Position != start.Position || !current.Hash.AsSpan().SequenceEqual(start.Hash) || last is null || !last.AsSpan().SequenceEqual(through.Hash))
+                if (current != start || last is null || !last.AsSpan().SequenceEqual(through.Hash))
                 {
                     return false;
                 }

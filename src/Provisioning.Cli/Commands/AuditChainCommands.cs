@@ -95,7 +95,7 @@ internal static class AuditChainCommands
         {
             var (name, result) = parts[i];
             if (result.Intact && i > 0 && parts[i - 1].Result is { Intact: true } before
-                && (before.End.Position != result.Start.Position || !before.End.Hash.AsSpan().SequenceEqual(result.Start.Hash)))
+                && before.End != result.Start)
             {
                 result = result with
                 {

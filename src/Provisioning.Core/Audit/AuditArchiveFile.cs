@@ -63,7 +63,7 @@ public static class AuditArchiveFile
         var problem = reader.End switch
         {
             null => "the file ends without its closing line: it was cut short",
-            var (end, count) when end.Position != result.End.Position || !end.Hash.AsSpan().SequenceEqual(result.End.Hash) || count != result.Verified + result.Unsealed =>
+            var (end, count) when end != result.End || count != result.Verified + result.Unsealed =>
                 string.Create(CultureInfo.InvariantCulture, $"its closing line says {count} entries ending at position {end.Position}, but the chain in it ends at {result.End.Position} after {result.Verified}"),
             _ => null,
         };
