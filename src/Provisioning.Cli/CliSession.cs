@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Recorders;
@@ -67,6 +68,8 @@ public sealed class CliSession : IAsyncDisposable
     public StorageService Storage => Get<StorageService>();
 
     public ConfigurationApplier Applier => Get<ConfigurationApplier>();
+
+    public AuditArchiver Archiver => Get<AuditArchiver>();
 
     /// <summary>The login recorded in the audit log for changes made here.</summary>
     public static string OperatorName => "cli:" + Environment.UserName;

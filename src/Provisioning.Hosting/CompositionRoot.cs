@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Recorders;
@@ -52,6 +53,7 @@ public static class CompositionRoot
         services.AddSingleton(CoreOptions.Storage(settings));
         services.AddSingleton(CoreOptions.Tokens(settings));
         services.AddSingleton(CoreOptions.Recorders(settings));
+        services.AddSingleton(CoreOptions.Audit(settings));
         // Made by the provider, not handed to it, so that the provider disposes it.
         services.AddSingleton(sp => CoreOptions.PasswordGate(settings, sp.GetRequiredService<TimeProvider>()));
     }
@@ -81,5 +83,7 @@ public static class CompositionRoot
         services.AddSingleton<ConfigurationFeed>();
         services.AddSingleton<ConfigurationPush>();
         services.AddSingleton<ConfigurationApplier>();
+        services.AddSingleton<AuditArchiver>();
+        services.AddSingleton<AuditRetention>();
     }
 }

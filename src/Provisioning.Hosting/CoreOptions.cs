@@ -1,3 +1,4 @@
+using Provisioning.Core.Audit;
 using Provisioning.Core.Recorders;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
@@ -26,6 +27,9 @@ public static class CoreOptions
         MaxLifetime = settings.Tokens.MaxLifetime,
         Lockout = new LockoutPolicy(settings.Security.LockoutThreshold, settings.Security.LockoutWindow, settings.Security.LockoutDuration),
     };
+
+    public static AuditOptions Audit(ProvisioningSettings settings) =>
+        new() { Retention = settings.Audit.Retention, ArchiveDirectory = settings.Audit.ArchiveDirectory };
 
     public static RecorderOptions Recorders(ProvisioningSettings settings) => new() { PushTimeout = settings.Recorders.PushTimeout };
 }

@@ -46,6 +46,8 @@ public sealed class ProvisioningSettings
 
     public RecorderSettings Recorders { get; set; } = new();
 
+    public AuditSettings Audit { get; set; } = new();
+
     /// <summary>The Provisioning section of <paramref name="configuration"/>, defaults where it says nothing.</summary>
     public static ProvisioningSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ProvisioningSettings>() ?? new ProvisioningSettings();

@@ -33,6 +33,14 @@ public static class SettingsValidation
         Positive("Tokens:IdleTimeout", settings.Tokens.IdleTimeout);
         Positive("Tokens:MaxLifetime", settings.Tokens.MaxLifetime);
         Positive("Recorders:PushTimeout", settings.Recorders.PushTimeout);
+        if (settings.Audit.Retention is { } retention)
+        {
+            Positive("Audit:Retention", retention);
+            if (string.IsNullOrWhiteSpace(settings.Audit.ArchiveDirectory))
+            {
+                throw Invalid("Audit:ArchiveDirectory", "set when Audit:Retention is (where entries past retention are archived)", "unset");
+            }
+        }
         var security = settings.Security;
         Positive("Security:PasswordHashIterations", security.PasswordHashIterations);
         Positive("Security:LockoutThreshold", security.LockoutThreshold);

@@ -17,6 +17,9 @@ internal static class Locks
     /// <summary>Held by a write that could remove an unlocked System Administrator, around its count before and after.</summary>
     public static Task AdministratorsAsync(Db db) => db.ExecuteAsync("SELECT pg_advisory_xact_lock(@k, 1)", ("@k", Store));
 
+    /// <summary>Held by the audit chain's sealer and prune, so one chain grows and shrinks in one line across instances.</summary>
+    public static Task AuditChainAsync(Db db) => db.ExecuteAsync("SELECT pg_advisory_xact_lock(@k, 2)", ("@k", Store));
+
     /// <summary>
     /// Held by every write that changes the memberships of an environment's users (user and group writes), so the check
     /// "exactly one primary group per user" and the write it guards see no other such write in between.

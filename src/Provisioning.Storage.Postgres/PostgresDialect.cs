@@ -30,10 +30,27 @@ internal sealed class PostgresDialect : SqlDialect
     /// as its own (pg_stat_activity, read after the snapshot; xid there is 32-bit): one that ended meanwhile, a
     /// prepared one, or one whose session cannot be seen still counts, which can only delay a revision, never skip a change.
     /// </summary>
-    public override string Settled(string column) =>
+    public override string Settled(string column) => SettledBelow(column);
+
+    private static string SettledBelow(string column) =>
         $"{column} < (SELECT COALESCE(MIN(x::text::bigint), pg_snapshot_xmax(pg_current_snapshot())::text::bigint) "
         + "FROM pg_snapshot_xip(pg_current_snapshot()) x WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a "
         + "WHERE a.datname <> current_database() AND a.backend_xid::text::bigint = x::text::bigint % 4294967296))";
+
+    /// <summary>
+    /// Entries of settled transactions only, by (xid, id): every transaction that could still write one that sorts
+    /// before them has finished (see <see cref="Settled"/>), so the chain never has to take one in behind another.
+    /// </summary>
+    public override AuditChainSql AuditChain { get; } = new(
+        PositionIsId: false,
+        Sealed: "position IS NOT NULL",
+        Unsealed: "position IS NULL AND " + SettledBelow("xid"),
+        SealOrder: "xid, id",
+        ChainOrder: "position, id",
+        After: "(position > @position OR (position = @position AND id > @id))",
+        Through: "position <= @through",
+        At: "position = @position",
+        SealOne: "UPDATE audit_log SET position = @position, hash = @hash WHERE id = @id");
 
     public override object Partitions(IReadOnlyList<int> partitions) => partitions.ToArray();
 

@@ -31,6 +31,14 @@ internal sealed class PostgresSqlSession(Db db) : SqlSession
 
     public override async ValueTask LockRoleHoldersAsync() => await Locks.AdministratorsAsync(db);
 
+    public override async ValueTask LockAuditChainAsync() => await Locks.AuditChainAsync(db);
+
+    /// <summary>One statement for the whole batch: a round trip per entry would cost more than the sealing.</summary>
+    public override async ValueTask SealAuditAsync(IReadOnlyList<(long Id, long Position, byte[] Hash)> sealedEntries) =>
+        await ExecuteAsync(
+            "UPDATE audit_log a SET position = v.position, hash = v.hash FROM unnest(@ids::bigint[], @positions::bigint[], @hashes::bytea[]) AS v(id, position, hash) WHERE a.id = v.id",
+            ("@ids", sealedEntries.Select(e => e.Id).ToArray()), ("@positions", sealedEntries.Select(e => e.Position).ToArray()), ("@hashes", sealedEntries.Select(e => e.Hash).ToArray()));
+
     public override async ValueTask AnnounceAsync(StoreChange change) => await ChangeFeed.NotifyAsync(db, change);
 
     /// <summary>Sends what the write deferred; before its commit.</summary>

@@ -17,6 +17,21 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Settled(string column) => "TRUE";
 
+    /// <summary>One writer commits in id order: the chain is the table in id order, an entry's position its id.</summary>
+    public override AuditChainSql AuditChain { get; } = new(
+        PositionIsId: true,
+        Sealed: $"hash <> {Unsealed}",
+        Unsealed: $"id > (SELECT position FROM audit_chain) AND hash = {Unsealed}",
+        SealOrder: "id",
+        ChainOrder: "id",
+        After: "id > @id",
+        Through: "id <= @through",
+        At: "id = @position",
+        SealOne: "UPDATE audit_log SET hash = @hash WHERE id = @id");
+
+    /// <summary>What an entry's hash is until it is sealed (migration 0007).</summary>
+    private const string Unsealed = "X'0000000000000000000000000000000000000000000000000000000000000000'";
+
     /// <summary>One writer at a time: nothing read in a write can change under it.</summary>
     public override string ForUpdate(string alias) => string.Empty;
 

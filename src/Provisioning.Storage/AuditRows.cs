@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Provisioning.Core.Audit;
 
 namespace Provisioning.Storage;
@@ -7,6 +8,9 @@ internal static class AuditRows
 {
     public const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
         + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
+
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    public const string Columns = "id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json, position, hash";
 
     public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change)
     {
@@ -19,9 +23,9 @@ internal static class AuditRows
 
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
     public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(
-        "SELECT id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json FROM audit_log WHERE TRUE"
+        $"SELECT {Columns} FROM audit_log WHERE TRUE"
         + Where(q) + (q.NewestFirst ? " ORDER BY id DESC" : " ORDER BY id") + SqlDialect.Limit(limit),
-        r => new AuditEntry(r.GetInt64(0), r.Time(1)!.Value, r.GetString(2), r.GetString(3), r.Int64(4), r.GetString(5), r.GetString(6), r.GetString(7), r.Text(8), r.Text(9)),
+        Read,
         Parameters(q));
 
     public static async ValueTask<long> CountAsync(SqlSession c, AuditQuery q) =>
@@ -38,4 +42,15 @@ internal static class AuditRows
 
     private static (string, object?)[] Parameters(AuditQuery q) =>
         [("@eid", q.Eid), ("@since", q.Since), ("@until", q.Until), ("@after", q.AfterId), ("@before", q.BeforeId), ("@entity", q.Entity), ("@login", q.Login)];
+
+    /// <summary>A row of <see cref="Columns"/>; a hash of zeros (SQLite's "not sealed yet") is none.</summary>
+    public static AuditEntry Read(DbDataReader r)
+    {
+        var hash = r.IsDBNull(11) ? null : (byte[])r.GetValue(11);
+        var position = r.Int64(10);
+        return new AuditEntry(
+            r.GetInt64(0), r.Time(1)!.Value, r.GetString(2), r.GetString(3), r.Int64(4), r.GetString(5), r.GetString(6), r.GetString(7), r.Text(8), r.Text(9),
+            position is null || hash is null || !hash.AsSpan().ContainsAnyExcept((byte)0) ? null : position,
+            position is null || hash is null || !hash.AsSpan().ContainsAnyExcept((byte)0) ? null : hash);
+    }
 }

@@ -33,6 +33,9 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string Settled(string column);
 
+    /// <summary>How the audit chain is ordered, found and sealed.</summary>
+    public abstract AuditChainSql AuditChain { get; }
+
     /// <summary>An environment's partitions as the tenants table stores them.</summary>
     public abstract object Partitions(IReadOnlyList<int> partitions);
 

@@ -34,6 +34,18 @@ internal abstract class SqlSession
     /// </summary>
     public virtual async ValueTask DeferAsync(string sql, params (string Name, object? Value)[] parameters) => await ExecuteAsync(sql, parameters);
 
+    /// <summary>Serialises the sealers and prunes of the audit chain; a no-op where one writer runs at a time.</summary>
+    public virtual ValueTask LockAuditChainAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Writes the positions and hashes the sealer gave entries; one statement per entry where that is cheap.</summary>
+    public virtual async ValueTask SealAuditAsync(IReadOnlyList<(long Id, long Position, byte[] Hash)> sealedEntries)
+    {
+        foreach (var (id, position, hash) in sealedEntries)
+        {
+            await ExecuteAsync(Dialect.AuditChain.SealOne, ("@id", id), ("@position", position), ("@hash", hash));
+        }
+    }
+
     /// <summary>Tells the other instances sharing the database of a change, with the transaction; a no-op where no other instance is.</summary>
     public virtual ValueTask AnnounceAsync(Core.Storage.StoreChange change) => ValueTask.CompletedTask;
 

@@ -5,14 +5,17 @@ using Provisioning.Cli.Output;
 
 namespace Provisioning.Cli.Commands;
 
-/// <summary>audit list (a page, as a table or JSON) and audit export (everything the filters select, as CSV or JSON lines).</summary>
+/// <summary>
+/// audit list (a page, as a table or JSON) and audit export (everything the filters select, as CSV or JSON lines), of
+/// the live log and, with --archive, the archive files too; audit verify and archive in <see cref="AuditChainCommands"/>.
+/// </summary>
 internal static class AuditCommands
 {
     private static readonly string[] Columns = ["id", "at", "eid", "login", "tokenId", "operation", "entity", "key", "before", "after"];
 
     public static Command Create(CommandContext context) => new("audit", "The audit log of changes to environments, users, groups and extensions")
     {
-        List(context), Export(context),
+        List(context), Export(context), AuditChainCommands.Verify(context), AuditChainCommands.Archive(context),
     };
 
     private static Command List(CommandContext context)
@@ -24,7 +27,7 @@ internal static class AuditCommands
         filters.AddTo(command);
         context.SetAction(command, async (session, parse, ct) =>
         {
-            var entries = await session.Store.Audit.ListAsync(filters.Query(parse), Math.Max(1, parse.GetValue(limit)), ct);
+            var entries = await filters.History(session, parse).ListAsync(filters.Query(parse), Math.Max(1, parse.GetValue(limit)), ct);
             new Printer(session.Console).List(entries.Select(Views.Audit).ToArray(), parse.GetValue(json), "id", "at", "eid", "login", "operation", "entity", "key");
             if (!parse.GetValue(json) && entries.Count == parse.GetValue(limit))
             {
@@ -48,28 +51,21 @@ internal static class AuditCommands
             var query = filters.Query(parse);
             var jsonLines = parse.GetValue(format) == "jsonl";
             var path = parse.GetValue(file);
+            var history = filters.History(session, parse);
             await using var csv = jsonLines ? null : CsvSink.Open(path, session.Console, Columns);
             await using var lines = jsonLines ? OpenText(path, session.Console) : null;
-            while (true)
+            await foreach (var view in history.ExportAsync(query, ct).Select(Views.Audit))
             {
-                var page = await session.Store.Audit.ListAsync(query, 10_000, ct);
-                foreach (var view in page.Select(Views.Audit))
+                if (lines is not null)
                 {
-                    if (lines is not null)
-                    {
-                        await lines.WriteLineAsync(Printer.ToJson(view, indented: false));
-                    }
-                    else
-                    {
-                        csv!.Write(Columns.Select(c => Printer.Text(view[c])).ToArray());
-                    }
+                    await lines.WriteLineAsync(Printer.ToJson(view, indented: false));
                 }
-                if (page.Count == 0)
+                else
                 {
-                    return ExitCodes.Ok;
+                    csv!.Write(Columns.Select(c => Printer.Text(view[c])).ToArray());
                 }
-                query = query with { AfterId = page[^1].Id };
             }
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,6 +1,9 @@
 namespace Provisioning.Core.Audit;
 
-/// <summary>A recorded change: when, where, by whom (login and token id), through which operation, on what, from what to what (JSON).</summary>
+/// <summary>
+/// A recorded change: when, where, by whom (login and token id), through which operation, on what, from what to what
+/// (JSON); once sealed, its place in the chain and its chain hash (<see cref="AuditChain"/>), null until then.
+/// </summary>
 public sealed record AuditEntry(
     long Id,
     DateTimeOffset At,
@@ -11,4 +14,6 @@ public sealed record AuditEntry(
     string Entity,
     string Key,
     string? Before,
-    string? After);
+    string? After,
+    long? Position = null,
+    byte[]? Hash = null);

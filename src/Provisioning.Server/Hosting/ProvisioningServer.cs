@@ -148,6 +148,8 @@ public static class ProvisioningServer
         services.AddHostedService<LiveTokenSampler>();
         services.AddHostedService<TokenPurger>();
         services.AddHostedService<ConfigurationPruner>();
+        services.AddHostedService<Audit.AuditSealer>();
+        services.AddHostedService<Audit.AuditRetentionLoop>();
         WebConsole.ConsoleSetup.AddConsole(services, CoreOptions.Tokens(settings));
     }
 }

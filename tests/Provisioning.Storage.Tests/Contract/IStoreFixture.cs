@@ -13,4 +13,13 @@ public interface IStoreFixture
 
     /// <summary>Disposes <paramref name="store"/> and opens the same database again, without migrating it.</summary>
     Task<IProvisioningStore> ReopenAsync(IProvisioningStore store);
+
+    /// <summary>Runs <paramref name="sql"/> on the store's database past the store, as someone with access to the database would.</summary>
+    Task ExecuteAsync(IProvisioningStore store, string sql);
+
+    /// <summary>Drops the triggers that keep the audit log append-only.</summary>
+    string DropAuditTriggers { get; }
+
+    /// <summary>Inserts a copy of audit entry @id, hash (and position, where stored) included, as a forger would; the copy gets a new id.</summary>
+    string CopyAuditEntry { get; }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Provisioning.Core.Storage;
 using Provisioning.Storage.Postgres;
 using Provisioning.Storage.Tests.Contract;
@@ -21,6 +22,20 @@ public sealed class PostgresStoreFixture : IStoreFixture
         await store.MigrateAsync(CancellationToken.None);
         return store;
     }
+
+    public async Task ExecuteAsync(IProvisioningStore store, string sql)
+    {
+        await using var connection = new NpgsqlConnection(((OwnedDatabaseStore)store).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public string DropAuditTriggers => "DROP TRIGGER audit_log_no_update ON audit_log; DROP TRIGGER audit_log_no_delete ON audit_log;";
+
+    /// <summary>The copy claims the position of the entry it copies, in the middle of the chain.</summary>
+    public string CopyAuditEntry => "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json, xid, position, hash) "
+        + "SELECT at, eid, login, token_id, operation, entity, object_key, before_json, after_json, xid, position, hash FROM audit_log WHERE id = @id";
 
     public async Task<IProvisioningStore> ReopenAsync(IProvisioningStore store)
     {

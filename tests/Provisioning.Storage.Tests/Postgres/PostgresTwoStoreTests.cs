@@ -31,6 +31,32 @@ public sealed class PostgresTwoStoreTests(TwoStoresOnOneDatabase stores) : IClas
     }
 
     [SkippableFact]
+    public async Task AuditChain_TwoStoresWritingAndSealingAtOnce_FormOneLinearChainThatVerifies()
+    {
+        var (first, second) = stores.Require();
+        var tenant = await CreateTenantAsync(first);
+        using var writing = new CancellationTokenSource();
+        var sealers = new[] { first, second }.Select(store => Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                await store.Audit.SealAsync(Ct);
+            }
+        })).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).Extensions.CreateAsync(
+            new ExtensionWrite(tenant.Id, $"chain-{i}-{Guid.NewGuid():N}@x", RecordingMode.Full, MediaChange.Exactly(RecordedMedia.None), null), SystemActor, Ct))));
+        await writing.CancelAsync();
+        await Task.WhenAll(sealers);
+
+        var result = await AuditLog.VerifyAsync(second.Audit, Ct);
+        var all = await first.Audit.ListAsync(new AuditQuery(), int.MaxValue, Ct);
+        Assert.Null(result.Break);
+        Assert.Equal((all.Count, 0L), (result.Verified, result.Unsealed));
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(p => (long?)p), all.Select(e => e.Position).Order());
+    }
+
+    [SkippableFact]
     public async Task UserDeleteAsync_EachOfTheLastTwoAdministratorsFromAnotherStore_OneIsRefusedEveryRound()
     {
         var (first, second) = stores.Require();
