@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Recorders;
+using Provisioning.Core.Scim;
 using Provisioning.Core.Results;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
@@ -65,6 +66,8 @@ public sealed class CliSession : IAsyncDisposable
     public RecorderService Recorders => Get<RecorderService>();
 
     public StorageService Storage => Get<StorageService>();
+
+    public ScimTokenService ScimTokens => Get<ScimTokenService>();
 
     public ConfigurationApplier Applier => Get<ConfigurationApplier>();
 

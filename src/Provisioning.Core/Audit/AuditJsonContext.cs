@@ -19,4 +19,5 @@ namespace Provisioning.Core.Audit;
 [JsonSerializable(typeof(Recorders.ConfigurationDelivery))]
 [JsonSerializable(typeof(StorageFolder))]
 [JsonSerializable(typeof(StoragePolicy))]
+[JsonSerializable(typeof(Scim.ScimToken))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;
