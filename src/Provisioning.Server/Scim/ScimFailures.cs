@@ -11,6 +11,7 @@ internal static class ScimFailures
         ("user.timeZone", "timezone"), ("user.agentId", ScimSchemas.EnterpriseUser + ":employeeNumber"), ("user.externalId", "externalId"),
         ("user.passwordHash", "password"), ("user.extensions", "phoneNumbers"), ("extension", "phoneNumbers"), ("group.name", "displayName"),
         ("group.users", "members"), ("groupId", "id"), ("userId", "id"),
+        ("This user already exists", "userName"), ("This extension already exists", "phoneNumbers"), ("This group already exists", "displayName"),
     ];
 
     public static ScimError Of(Failure failure)

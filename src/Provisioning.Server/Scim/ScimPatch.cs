@@ -108,7 +108,9 @@ internal static class ScimPatch
         var attribute = path.Attribute;
         if (ScimSchemas.IsCore(attribute.Schema) && readOnly.Contains(attribute.Name))
         {
-            return ScimError.Mutability($"{attribute.Name} is read-only");
+            // Okta sends the group's own id in a path-less replace: setting a read-only attribute to what it is changes nothing.
+            var unchanged = op != "remove" && attribute.Sub is null && path.Filter is null && JsonNode.DeepEquals(ScimJson.Get(resource, attribute.Name), value);
+            return unchanged ? null : ScimError.Mutability($"{attribute.Name} is read-only");
         }
         if (attribute.Name.Equals("schemas", StringComparison.OrdinalIgnoreCase))
         {

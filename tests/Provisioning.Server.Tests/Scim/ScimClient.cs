@@ -64,6 +64,9 @@ public sealed class ScimClient(HttpClient http, Uri api, string? token)
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, mediaType);
+            // A large body waits for the server's verdict, as HTTP clients do for large uploads; otherwise the server
+            // may answer 413 and close the connection while the body is still being sent.
+            request.Headers.ExpectContinue = json.Length > 64 * 1024;
         }
         using var response = await http.SendAsync(request);
         return new Answer(
