@@ -107,7 +107,7 @@ internal static class FilterEvaluator
         null => "null",
         bool b => b ? "true" : "false",
         decimal d => d.ToString(CultureInfo.InvariantCulture),
-        string s => JsonSerializer.Serialize(s, ScimJsonContext.Default.String),
+        string s => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         _ => string.Empty,
     };
 }
