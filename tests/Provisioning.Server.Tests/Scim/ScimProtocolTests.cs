@@ -15,12 +15,17 @@ public sealed class ScimProtocolTests(SharedServer shared) : IClassFixture<Share
         var (eid, _) = await shared.TenantAsync();
         var scim = await ScimClient.ForAsync(shared.Server, eid, "revoked");
         var before = await scim.GetAsync("Users");
+        var (_, listed) = await Recorders.Recorders.CliAsync(shared.Server, "scim", "tokens", "list", eid, "--json");
         var (exit, output) = await Recorders.Recorders.CliAsync(shared.Server, "scim", "tokens", "revoke", eid, "revoked");
+        var (_, after) = await Recorders.Recorders.CliAsync(shared.Server, "scim", "tokens", "list", eid, "--json");
 
         var answers = new[] { await scim.WithToken(null).GetAsync("Users"), await scim.WithToken("not-a-token").GetAsync("Users"), await scim.GetAsync("Users") };
 
         Assert.Equal((HttpStatusCode.OK, 0), (before.Status, exit));
         Assert.Contains("Revoked", output, StringComparison.Ordinal);
+        Assert.Equal([("revoked", eid)], JsonDocument.Parse(listed).RootElement.EnumerateArray().Select(t => (t.GetProperty("name").GetString(), t.GetProperty("eid").GetString())));
+        Assert.DoesNotContain(scim.Token!, listed, StringComparison.Ordinal);
+        Assert.Empty(JsonDocument.Parse(after).RootElement.EnumerateArray());
         Assert.All(answers, a => Assert.Equal((HttpStatusCode.Unauthorized, "application/scim+json", "401"), (a.Status, a.ContentType, a.Json.GetProperty("status").GetString())));
     }
 
