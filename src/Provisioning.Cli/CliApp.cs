@@ -65,6 +65,7 @@ public static class CliApp
             TokenCommands.Create(context),
             RecorderCommands.Create(context),
             StorageCommands.Create(context),
+            ScimCommands.Create(context),
             ImportCommands.Create(context),
             ExportCommands.Create(context),
             AuditCommands.Create(context),

@@ -4,6 +4,7 @@ using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Recorders;
 using Provisioning.Core.Results;
+using Provisioning.Core.Scim;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
@@ -66,6 +67,8 @@ public sealed class CliSession : IAsyncDisposable
     public RecorderService Recorders => Get<RecorderService>();
 
     public StorageService Storage => Get<StorageService>();
+
+    public ScimTokenService ScimTokens => Get<ScimTokenService>();
 
     public ConfigurationApplier Applier => Get<ConfigurationApplier>();
 

@@ -4,6 +4,7 @@ using Provisioning.Core.Audit;
 using Provisioning.Core.Import;
 using Provisioning.Core.Operator;
 using Provisioning.Core.Recorders;
+using Provisioning.Core.Scim;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
 using Provisioning.Core.Storage;
@@ -79,6 +80,7 @@ public static class CompositionRoot
         services.AddSingleton<ExtensionImporter>();
         services.AddSingleton<UserImporter>();
         services.AddSingleton<RecorderService>();
+        services.AddSingleton<ScimTokenService>();
         services.AddSingleton<ConfigurationSignal>();
         services.AddSingleton<ConfigurationFeed>();
         services.AddSingleton<ConfigurationPush>();

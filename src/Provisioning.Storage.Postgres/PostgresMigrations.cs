@@ -4,7 +4,8 @@ using System.Reflection;
 namespace Provisioning.Storage.Postgres;
 
 /// <summary>
-/// Applies the embedded Migrations/NNNN_*.sql newer than the version recorded in schema_migrations, all in one
+/// Applies the embedded Migrations/NNNN_*.sql not yet recorded in schema_migrations (so one numbered below a version
+/// already applied, from branches merged out of order, still runs), all in one
 /// transaction under an advisory lock: instances that start together on one database migrate once, the others wait
 /// and then find nothing left to do. PostgreSQL's DDL is transactional, so a failed migration leaves nothing behind.
 /// </summary>
@@ -22,12 +23,13 @@ internal static class PostgresMigrations
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Locks.MigrationsAsync(db);
         await db.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
-        var current = (int)(await db.Int64Async("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") ?? 0);
-        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        var applied = (await db.ListAsync("SELECT version FROM schema_migrations", r => r.GetInt32(0))).ToHashSet();
+        var current = applied.Count == 0 ? 0 : applied.Max();
+        foreach (var (version, sql) in Migrations().Where(m => !applied.Contains(m.Version)))
         {
             await db.ExecuteAsync(sql);
             await db.ExecuteAsync("INSERT INTO schema_migrations (version) VALUES (@v)", ("@v", version));
-            current = version;
+            current = Math.Max(current, version);
         }
         await transaction.CommitAsync(cancellationToken);
         return current;

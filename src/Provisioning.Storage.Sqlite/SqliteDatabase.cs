@@ -129,20 +129,47 @@ internal sealed class SqliteDatabase : ISqlDatabase, IAsyncDisposable
     }
 
     /// <summary>
-    /// Applies the embedded migrations newer than the file's user_version, all in one write transaction, so another
-    /// process migrating the same file at the same time waits and then finds nothing left to do.
+    /// Applies the embedded migrations the file has not had, all in one write transaction, so another process migrating
+    /// the same file at the same time waits and then finds nothing left to do. Applied versions are listed in
+    /// schema_migrations, so a migration numbered below one already applied (branches merged out of order) still runs;
+    /// a file from before that list had every version up to its user_version. user_version is the highest applied.
     /// </summary>
     public Task<int> MigrateAsync() => Writer.ExecuteAsync(connection =>
     {
-        var current = SchemaVersion(connection);
-        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
+        var applied = AppliedVersions(connection);
+        var current = applied.Count == 0 ? 0 : applied.Max();
+        foreach (var (version, sql) in Migrations().Where(m => !applied.Contains(m.Version)))
         {
             Execute(connection, sql);
-            Execute(connection, $"PRAGMA user_version = {version}");
-            current = version;
+            Execute(connection, $"INSERT INTO schema_migrations (version) VALUES ({version})");
+            current = Math.Max(current, version);
+            Execute(connection, $"PRAGMA user_version = {current}");
         }
         return current;
     });
+
+    private static HashSet<int> AppliedVersions(SqliteConnection connection)
+    {
+        var listed = Scalar(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is not null;
+        if (!listed)
+        {
+            var before = SchemaVersion(connection);
+            Execute(connection, "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY) STRICT");
+            for (var version = 1; version <= before; version++)
+            {
+                Execute(connection, $"INSERT INTO schema_migrations (version) VALUES ({version})");
+            }
+        }
+        var versions = new HashSet<int>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+        return versions;
+    }
 
     public static int LatestVersion { get; } = Migrations().Max(m => m.Version);
 

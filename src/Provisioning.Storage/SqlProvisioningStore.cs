@@ -22,6 +22,7 @@ public abstract class SqlProvisioningStore : IProvisioningStore
         Audit = new SqlAuditStore(db);
         Recorders = new RecorderStore(new SqlRecorderReads(db), writer);
         Storage = new StorageStore(new SqlStorageReads(db), writer);
+        ScimTokens = new ScimTokenStore(new SqlScimTokenReads(db), writer);
     }
 
     public ITenantStore Tenants { get; }
@@ -39,6 +40,8 @@ public abstract class SqlProvisioningStore : IProvisioningStore
     public IRecorderStore Recorders { get; }
 
     public IStorageStore Storage { get; }
+
+    public IScimTokenStore ScimTokens { get; }
 
     public abstract bool IsShared { get; }
 

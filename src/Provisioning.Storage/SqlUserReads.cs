@@ -14,7 +14,7 @@ internal sealed class SqlUserReads(ISqlDatabase db) : IUserReads
             cancellationToken);
 
     public Task<IReadOnlyList<User>> ListAsync(UserQuery query, UserParts parts, int limit, CancellationToken cancellationToken) =>
-        db.ReadAsync<IReadOnlyList<User>>(async c => await UserRows.ReadAsync(c, Where(c.Dialect, query), parts, limit, Parameters(query)), cancellationToken);
+        db.ReadAsync<IReadOnlyList<User>>(async c => await UserRows.ReadAsync(c, Where(c.Dialect, query), parts, limit, query.Offset, Parameters(query)), cancellationToken);
 
     public Task<int> CountAsync(UserQuery query, CancellationToken cancellationToken) =>
         db.ReadAsync(async c => (int)(await c.Int64Async($"SELECT COUNT(*) FROM users u WHERE {Where(c.Dialect, query)}", Parameters(query)) ?? 0), cancellationToken);

@@ -12,9 +12,14 @@ internal static class UserRows
         + "u.observer_user_id, u.observer_group_id, u.user_type, u.recorder_line_pin, u.agent_id, u.api_access_only, "
         + "u.custom_date_format, u.custom_time_format, u.external_id FROM users u JOIN tenants t ON t.id = u.tenant_id";
 
-    public static async ValueTask<List<User>> ReadAsync(SqlSession c, string where, UserParts parts, int limit, params (string, object?)[] parameters)
+    public static ValueTask<List<User>> ReadAsync(SqlSession c, string where, UserParts parts, int limit, params (string, object?)[] parameters) =>
+        ReadAsync(c, where, parts, limit, 0, parameters);
+
+    /// <summary>With <paramref name="offset"/> above 0, the first so many in id order are left out (the offset is written into the SQL as the limit is).</summary>
+    public static async ValueTask<List<User>> ReadAsync(SqlSession c, string where, UserParts parts, int limit, int offset, params (string, object?)[] parameters)
     {
-        var users = await c.ListAsync($"{Select} WHERE {where} ORDER BY u.id" + SqlDialect.Limit(limit), ReadRow, parameters);
+        var skip = offset > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" OFFSET {offset}") : string.Empty;
+        var users = await c.ListAsync($"{Select} WHERE {where} ORDER BY u.id" + SqlDialect.Limit(limit) + skip, ReadRow, parameters);
         return users.Count == 0 || parts == UserParts.None ? users : await AddPartsAsync(c, users, parts);
     }
 

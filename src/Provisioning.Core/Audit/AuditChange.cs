@@ -13,4 +13,5 @@ public sealed record AuditChange(string Entity, string Eid, string Key, object? 
     public const string Recorder = "recorder";
     public const string StorageFolder = "storageFolder";
     public const string StoragePolicy = "storagePolicy";
+    public const string ScimToken = "scimToken";
 }

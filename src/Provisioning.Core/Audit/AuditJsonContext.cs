@@ -20,4 +20,5 @@ namespace Provisioning.Core.Audit;
 [JsonSerializable(typeof(StorageFolder))]
 [JsonSerializable(typeof(StoragePolicy))]
 [JsonSerializable(typeof(AuditPrune))]
+[JsonSerializable(typeof(Scim.ScimToken))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext;

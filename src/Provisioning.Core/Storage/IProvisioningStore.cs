@@ -24,6 +24,8 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IStorageStore Storage { get; }
 
+    IScimTokenStore ScimTokens { get; }
+
     /// <summary>True when other server instances may write to the same database and announce their changes through it.</summary>
     bool IsShared { get; }
 

@@ -8,7 +8,7 @@ namespace Provisioning.Core.Storage;
 /// Core. An insert of a taken natural key inserts nothing and answers null. A store with one writer runs the
 /// locks as no-ops; one shared by several writers takes them until the transaction ends.
 /// </summary>
-public interface IWriteSession : IImportSession, IRecorderSession, IStorageSession
+public interface IWriteSession : IImportSession, IRecorderSession, IStorageSession, IScimTokenSession
 {
     /// <summary>Serialises the writes that change the memberships of one environment's users. Taken first.</summary>
     ValueTask LockMembershipsAsync(long tenantId);

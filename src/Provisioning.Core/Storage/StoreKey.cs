@@ -25,4 +25,7 @@ public enum StoreKey
 
     /// <summary>A storage folder of the environment: a policy's folder.</summary>
     StorageFolder,
+
+    /// <summary>A SCIM token's name in its environment.</summary>
+    ScimToken,
 }

@@ -26,4 +26,7 @@ public sealed record UserQuery
 
     /// <summary>Only users with a greater id: paging through all of them in id order (export).</summary>
     public long? AfterId { get; init; }
+
+    /// <summary>Leaves out the first so many users in id order: a page of a SCIM list (with a limit, never alone).</summary>
+    public int Offset { get; init; }
 }

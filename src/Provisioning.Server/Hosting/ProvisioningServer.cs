@@ -135,6 +135,10 @@ public static class ProvisioningServer
         services.AddSingleton<SoapHttpHandler>();
         services.AddSingleton<ManagementEndpoints>();
         services.AddSingleton<RecorderFeedHandler>();
+        services.AddSingleton<Scim.ScimUserSearch>();
+        services.AddSingleton<Scim.ScimUsers>();
+        services.AddSingleton<Scim.ScimGroups>();
+        services.AddSingleton<Scim.ScimHandler>();
         services.AddSingleton<ProvisioningMetrics>();
         // Second line of defence: every background task catches and retries on its own; one that still threw would
         // otherwise stop the host, and a stopped server is worse than one without its token gauge.

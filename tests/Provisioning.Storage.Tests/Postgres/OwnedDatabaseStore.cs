@@ -22,6 +22,8 @@ internal sealed record OwnedDatabaseStore(IProvisioningStore Inner, string Conne
 
     public IStorageStore Storage => Inner.Storage;
 
+    public IScimTokenStore ScimTokens => Inner.ScimTokens;
+
     public bool IsShared => Inner.IsShared;
 
     public bool HearsChanges => Inner.HearsChanges;

@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using Provisioning.Core.Model;
+using Provisioning.Core.Scim;
+using Provisioning.Core.Security;
+using Provisioning.Core.Services;
+using Provisioning.Core.Storage;
+
+namespace Provisioning.Server.Scim;
+
+/// <summary>
+/// /Users: every write goes through <see cref="UserService"/> with the token's caller, so Core's rules, rights and audit
+/// apply as to SOAP. A PATCH is applied to the user as written and the result read as a PUT body, so both write alike.
+/// </summary>
+internal sealed class ScimUsers(IProvisioningStore store, UserService users, ScimUserSearch search)
+{
+    private static readonly HashSet<string> ReadOnly = new(StringComparer.OrdinalIgnoreCase) { "id", "meta", "groups" };
+
+    public async Task<ScimOutcome> GetAsync(ScimToken token, string id, string baseUrl, CancellationToken cancellationToken) =>
+        await FindAsync(token, id, cancellationToken) is { } user ? ScimOutcome.Ok(UserResource.Render(user, baseUrl)) : Missing(id);
+
+    public Task<(ScimPage? Page, ScimError? Error)> ListAsync(ScimToken token, ScimListRequest request, string baseUrl, CancellationToken cancellationToken) =>
+        search.ListAsync(token, request, baseUrl, cancellationToken);
+
+    public async Task<ScimOutcome> CreateAsync(ScimToken token, JsonObject body, string baseUrl, CancellationToken cancellationToken)
+    {
+        var (input, error) = UserInput.Read(body, null);
+        if (input is null)
+        {
+            return error!;
+        }
+        var user = Bind(new User { Locked = false }, input, token);
+        var created = await users.CreateAsync(ScimTokenService.CallerOf(token, "scim:createUser"), user, Password(input), cancellationToken);
+        return created.IsOk ? ScimOutcome.Created(UserResource.Render(created.Value, baseUrl)) : ScimFailures.Of(created.ToFailure());
+    }
+
+    public async Task<ScimOutcome> ReplaceAsync(ScimToken token, string id, JsonObject body, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, id, cancellationToken) is not { } stored)
+        {
+            return Missing(id);
+        }
+        if (ScimPreconditions.Check(ifMatch, UserResource.Render(stored, baseUrl)) is { } failed)
+        {
+            return failed;
+        }
+        var (input, error) = UserInput.Read(body, null);
+        return input is null ? error! : await UpdateAsync(token, stored, input, "scim:replaceUser", baseUrl, cancellationToken);
+    }
+
+    public async Task<ScimOutcome> PatchAsync(ScimToken token, string id, JsonNode? body, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, id, cancellationToken) is not { } stored)
+        {
+            return Missing(id);
+        }
+        var current = UserResource.Render(stored, baseUrl);
+        if (ScimPreconditions.Check(ifMatch, current) is { } failed)
+        {
+            return failed;
+        }
+        var patched = (JsonObject)current.DeepClone();
+        if (ScimPatch.Apply(patched, body, ReadOnly) is { } invalid)
+        {
+            return invalid;
+        }
+        if (JsonNode.DeepEquals(patched, current))
+        {
+            return ScimOutcome.Ok(current);
+        }
+        var (input, error) = UserInput.Read(patched, current);
+        return input is null ? error! : await UpdateAsync(token, stored, input, "scim:patchUser", baseUrl, cancellationToken);
+    }
+
+    public async Task<ScimOutcome> DeleteAsync(ScimToken token, string id, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, id, cancellationToken) is not { } stored)
+        {
+            return Missing(id);
+        }
+        if (ScimPreconditions.Check(ifMatch, UserResource.Render(stored, baseUrl)) is { } failed)
+        {
+            return failed;
+        }
+        var deleted = await users.DeleteAsync(ScimTokenService.CallerOf(token, "scim:deleteUser"), stored.Id, cancellationToken);
+        return deleted.IsOk ? ScimOutcome.NoContent : ScimFailures.Of(deleted.ToFailure());
+    }
+
+    /// <summary>The user of the token's environment with that id; another environment's is as absent as one that never was.</summary>
+    public async Task<User?> FindAsync(ScimToken token, string id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId) || userId <= 0)
+        {
+            return null;
+        }
+        var user = await store.Users.FindByIdAsync(userId, UserParts.All, cancellationToken);
+        return user?.TenantId == token.TenantId ? user : null;
+    }
+
+    private async Task<ScimOutcome> UpdateAsync(ScimToken token, User stored, UserInput input, string operation, string baseUrl, CancellationToken cancellationToken)
+    {
+        var user = Bind(stored, input, token) with { Id = stored.Id };
+        var updated = await users.UpdateAsync(ScimTokenService.CallerOf(token, operation), user, Password(input), cancellationToken);
+        return updated.IsOk ? ScimOutcome.Ok(UserResource.Render(updated.Value, baseUrl)) : ScimFailures.Of(updated.ToFailure());
+    }
+
+    /// <summary>
+    /// The user to write: the stored one (fields SCIM does not map are kept) with what the request maps. Memberships are
+    /// left as they are (Groups change them); absent active keeps the lock as it is.
+    /// </summary>
+    private static User Bind(User stored, UserInput input, ScimToken token) => stored with
+    {
+        Tenant = new TenantRef(token.Eid, null),
+        LoginName = input.LoginName,
+        DisplayName = input.DisplayName,
+        Email = input.Email,
+        Locked = input.Active is { } active ? !active : stored.Locked,
+        ExternalId = input.ExternalId,
+        Language = input.Language,
+        TimeZone = input.TimeZone,
+        AgentId = input.AgentId,
+        Extensions = Numbers(stored.Extensions, input),
+        Memberships = [],
+    };
+
+    /// <summary>
+    /// phoneNumbers as the user's extensions: a kept number keeps how it is recorded, a new one is recorded as the
+    /// environment records by default (FULL, voice), unless the request set the Verba extension, which then applies to all.
+    /// </summary>
+    private static Extension[] Numbers(IReadOnlyList<Extension> stored, UserInput input) =>
+        input.Numbers.Select(number =>
+        {
+            var kept = stored.FirstOrDefault(e => string.Equals(e.Address, number, StringComparison.OrdinalIgnoreCase));
+            var mode = input.RecordingGiven && input.Mode is { } given ? given : kept?.Mode ?? RecordingMode.Full;
+            var media = input.RecordingGiven && input.Media is { } list
+                ? MediaChange.FromFlags(list.Contains(Modality.Voice), list.Contains(Modality.Video), list.Contains(Modality.Im), list.Contains(Modality.Screen))
+                : kept is not null ? MediaChange.Exactly(kept.Media) : MediaChange.FromFlags(null, null, null, null);
+            return new Extension { Address = kept?.Address ?? number, Mode = mode, MediaChange = media };
+        }).ToArray();
+
+    private static string? Password(UserInput input) => input.Password is { } password ? PasswordHasher.Md5Hex(password) : null;
+
+    private static ScimError Missing(string id) => ScimError.NotFound($"No user has id {id}");
+}
