@@ -11,16 +11,16 @@ public sealed class SqliteMigrationTests : IDisposable
     private string Database => Path.Combine(_folder, "provisioning.db");
 
     [Fact]
-    public async Task Migrate_FileOfTheOldRunnerAtSchema6_ListsItsVersionsAndAddsSchema8()
+    public async Task Migrate_FileOfTheOldRunnerAtSchema7_ListsItsVersionsAndAddsSchema8()
     {
         await MigrateAsync();
-        Execute("DROP TABLE scim_tokens; DROP INDEX users_external_id; DROP TABLE schema_migrations; PRAGMA user_version = 6;");
+        Execute("DROP TABLE scim_tokens; DROP INDEX users_external_id; DROP TABLE schema_migrations; PRAGMA user_version = 7;");
 
         var (version, latest) = await MigrateAsync();
 
         Assert.Equal(latest, version);
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'scim_tokens'"));
-        Assert.Equal(Enumerable.Range(1, 6).Select(v => (long)v).Append(8), Versions().Where(v => v <= 6 || v == 8));
+        Assert.Equal(Enumerable.Range(1, 8).Select(v => (long)v), Versions().Where(v => v <= 8));
         Assert.Equal((long)latest, Scalar("PRAGMA user_version"));
     }
 
