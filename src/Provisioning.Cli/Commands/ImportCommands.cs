@@ -44,7 +44,7 @@ internal static class ImportCommands
         Func<long, string?[], T> make,
         Func<IEnumerable<T>, ImportOptions, ImportReporter, Action<ImportSummary>, Task<ImportSummary>> import)
     {
-        using var source = new CsvSource(parse.GetValue(file)!, columns, required);
+        using var source = CsvSource.Open(parse.GetValue(file)!, columns, required);
         var reporter = new ImportReporter(session.Console, options);
         var summary = await reporter.RunAsync(progress => import(source.Records(make), options, reporter, progress), () => source.Position, source.Length);
         return reporter.Finish(summary);

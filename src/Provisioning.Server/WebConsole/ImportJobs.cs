@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Provisioning.Core.Import;
 using Provisioning.Core.Security;
+using Provisioning.Hosting;
 using Provisioning.Server.Hosting;
 
 namespace Provisioning.Server.WebConsole;
@@ -18,7 +19,7 @@ public sealed class ImportJobs(ExtensionImporter importer, IHostApplicationLifet
     private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ImportJob> _jobs = new(StringComparer.Ordinal);
 
-    public ImportJob Start(Caller caller, string path, UploadedCsv csv, string fileName)
+    public ImportJob Start(Caller caller, string path, CsvRecords csv, string fileName)
     {
         Forget();
         var job = new ImportJob(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(), caller.ActorAt(time.GetUtcNow()).Login, fileName, csv.Length);
@@ -30,7 +31,7 @@ public sealed class ImportJobs(ExtensionImporter importer, IHostApplicationLifet
     public ImportJob? Find(string id, Caller caller) =>
         _jobs.TryGetValue(id, out var job) && job.Owner == caller.ActorAt(time.GetUtcNow()).Login ? job : null;
 
-    private async Task RunAsync(ImportJob job, Caller caller, string path, UploadedCsv csv)
+    private async Task RunAsync(ImportJob job, Caller caller, string path, CsvRecords csv)
     {
         try
         {

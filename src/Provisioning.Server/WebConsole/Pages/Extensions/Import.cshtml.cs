@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Provisioning.Core.Import;
+using Provisioning.Hosting;
 
 namespace Provisioning.Server.WebConsole.Pages.Extensions;
 
@@ -34,7 +35,7 @@ public sealed class ImportModel(ImportJobs jobs) : ConsolePage
         {
             await Upload.CopyToAsync(copy, HttpContext.RequestAborted);
         }
-        var csv = UploadedCsv.Open(path, ExtensionRecord.Columns, ExtensionRecord.RequiredColumns, out var problem);
+        var csv = CsvRecords.Open(path, ExtensionRecord.Columns, ExtensionRecord.RequiredColumns, out var problem);
         if (csv is null)
         {
             System.IO.File.Delete(path);

@@ -1,29 +1,34 @@
 using CsvHelper;
 
-namespace Provisioning.Server.WebConsole;
+namespace Provisioning.Hosting;
 
 /// <summary>
-/// An uploaded CSV read record by record, as the command line's import reads a file: a header of wire field names in any
-/// order, then one record per row with its line. The header is checked before anything is imported.
+/// A CSV file read record by record (never whole), for the command line's import and the console's upload alike: a
+/// header of wire field names in any order, then one record per row with the line it starts on. The header is checked
+/// before anything is imported.
 /// </summary>
-public sealed class UploadedCsv : IDisposable
+public sealed class CsvRecords : IDisposable
 {
     private readonly FileStream _stream;
     private readonly CsvReader _reader;
     private readonly int[] _columnOfHeader;
     private readonly int _columnCount;
 
-    private UploadedCsv(FileStream stream, CsvReader reader, int[] columnOfHeader, int columnCount)
+    private CsvRecords(FileStream stream, CsvReader reader, int[] columnOfHeader, int columnCount)
     {
         (_stream, _reader, _columnOfHeader, _columnCount) = (stream, reader, columnOfHeader, columnCount);
     }
 
     public long Length => _stream.Length;
 
+    /// <summary>How far the file has been read, in bytes.</summary>
     public long Position => _stream.Position;
 
-    /// <summary>Opens the file; null and the problem when its header names unknown columns or misses required ones.</summary>
-    public static UploadedCsv? Open(string path, IReadOnlyList<string> columns, IReadOnlyList<string> required, out string? problem)
+    /// <summary>
+    /// Opens the file; null and the problem when its header names unknown columns or misses required ones. A file that
+    /// cannot be read throws the IOException or UnauthorizedAccessException that says why.
+    /// </summary>
+    public static CsvRecords? Open(string path, IReadOnlyList<string> columns, IReadOnlyList<string> required, out string? problem)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var reader = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true }, leaveOpen: false);
@@ -40,7 +45,7 @@ public sealed class UploadedCsv : IDisposable
             return null;
         }
         problem = null;
-        return new UploadedCsv(stream, reader, columnOfHeader, columns.Count);
+        return new CsvRecords(stream, reader, columnOfHeader, columns.Count);
     }
 
     public IEnumerable<T> Records<T>(Func<long, string?[], T> make)
