@@ -125,7 +125,7 @@ internal sealed class SqliteDatabase : ISqlDatabase, IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<SqlSession, ValueTask<T>> work, Func<T, bool> keep, Func<StoreConflict, T>? conflict, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Writer.ExecuteAsync(c => SqliteSqlSession.Completed(work(new SqliteSqlSession(c))), keep);
+        return Writer.ExecuteAsync(c => SqliteSqlSession.Completed(work(new SqliteSqlSession(c, Writer.AuditTail))), keep);
     }
 
     /// <summary>

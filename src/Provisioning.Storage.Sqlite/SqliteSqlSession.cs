@@ -1,21 +1,33 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Provisioning.Core.Audit;
 
 namespace Provisioning.Storage.Sqlite;
 
 /// <summary>
 /// The shared SQL on one SQLite connection. Every statement is prepared once per connection and kept with it (the
 /// connections live in pools, so each is compiled once per connection); SQLite runs it synchronously, so every task
-/// this returns is already complete. Values: booleans as 0/1, times as Unix milliseconds, lists as JSON arrays.
+/// this returns is already complete. On the writer's connection it chains audit entries as it writes them. Values: booleans as 0/1, times as Unix milliseconds, lists as JSON arrays.
 /// </summary>
-internal sealed class SqliteSqlSession(SqliteConnection connection) : SqlSession
+internal sealed class SqliteSqlSession(SqliteConnection connection, SqliteAuditTail? auditTail = null) : SqlSession
 {
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
 
     public SqliteConnection Connection => connection;
+
+    /// <summary>On the writer's connection, entries are chained as they are written (<see cref="SqliteAuditTail"/>).</summary>
+    public override ValueTask AppendAuditAsync(AuditActor actor, AuditChange change, AuditValues json)
+    {
+        if (auditTail is null)
+        {
+            return base.AppendAuditAsync(actor, change, json);
+        }
+        auditTail.Append(this, actor, change, json);
+        return ValueTask.CompletedTask;
+    }
 
     public override ValueTask<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
         ValueTask.FromResult(Command(sql, parameters).ExecuteNonQuery());

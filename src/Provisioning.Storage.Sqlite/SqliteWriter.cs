@@ -44,6 +44,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     public WriteHealth Health { get; }
 
+    /// <summary>The audit chain's end in the open transaction: entries are chained as they are written.</summary>
+    public SqliteAuditTail AuditTail { get; } = new();
+
     /// <summary>Grows with every committed batch; a cached read is good only while it has not changed.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -149,6 +152,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             FailBatch(batch, e, e);
             return;
         }
+        AuditTail.BeginBatch();
         foreach (var write in batch)
         {
             if (RunOne(write) is { } broken)
@@ -158,6 +162,16 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 FailBatch(batch, new InvalidOperationException("The write transaction failed and was rolled back.", broken), write.Failed as SqliteException ?? broken);
                 return;
             }
+        }
+        try
+        {
+            AuditTail.BeforeCommit(new SqliteSqlSession(_connection));
+        }
+        catch (SqliteException e)
+        {
+            TryRollback();
+            FailBatch(batch, new InvalidOperationException("The write transaction failed and was rolled back.", e), e);
+            return;
         }
         // Last moment before the commit that makes callers hear OK: a write into a deleted file is lost at exit.
         if (FileIdentity.Lost(_connection, _path) is { } lost)
@@ -210,6 +224,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             return e;
         }
+        var mark = AuditTail.Mark;
         bool keep;
         try
         {
@@ -224,6 +239,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             if (!keep)
             {
+                AuditTail.Restore(mark);
                 _rollbackToSavepoint.ExecuteNonQuery();
             }
             _release.ExecuteNonQuery();

@@ -12,14 +12,7 @@ internal static class AuditRows
     /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
     public const string Columns = "id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json, position, hash";
 
-    public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change)
-    {
-        var json = AuditJson.Of(change);
-        return c.DeferAsync(
-            Insert,
-            ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-            ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After));
-    }
+    public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.AppendAuditAsync(actor, change, AuditJson.Of(change));
 
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
     public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(

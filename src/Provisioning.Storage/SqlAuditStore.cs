@@ -88,7 +88,7 @@ internal sealed class SqlAuditStore(ISqlDatabase db) : IAuditStore
             cancellationToken);
 
     /// <summary>One batch, under the chain's lock: the entries after the last sealed one, each hashed over the one before.</summary>
-    private static async ValueTask<int> SealBatchAsync(SqlSession c)
+    internal static async ValueTask<int> SealBatchAsync(SqlSession c)
     {
         var chain = c.Dialect.AuditChain;
         await c.LockAuditChainAsync();
@@ -112,7 +112,7 @@ internal sealed class SqlAuditStore(ISqlDatabase db) : IAuditStore
         return entries.Count;
     }
 
-    private static async ValueTask<AuditAnchor> HeadAsync(SqlSession c) =>
+    internal static async ValueTask<AuditAnchor> HeadAsync(SqlSession c) =>
         await c.FirstAsync("SELECT position, hash FROM audit_chain WHERE id = 1", r => new AuditAnchor(r.GetInt64(0), (byte[])r.GetValue(1)))
         ?? throw new InvalidOperationException("The audit chain's head row is missing (migration 0007 writes it).");
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Provisioning.Core.Audit;
 
 namespace Provisioning.Storage;
 
@@ -33,6 +34,15 @@ internal abstract class SqlSession
     /// its commit: order and transaction stay the same, and an error in it still fails the write. Here it runs at once.
     /// </summary>
     public virtual async ValueTask DeferAsync(string sql, params (string Name, object? Value)[] parameters) => await ExecuteAsync(sql, parameters);
+
+    /// <summary>
+    /// Appends an audit entry to the write's transaction, unsealed: the sealer chains it after its commit. A store whose
+    /// single writer commits in id order may chain it here instead (docs/AUDIT.md).
+    /// </summary>
+    public virtual ValueTask AppendAuditAsync(AuditActor actor, AuditChange change, AuditValues json) => DeferAsync(
+        AuditRows.Insert,
+        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
+        ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After));
 
     /// <summary>Serialises the sealers and prunes of the audit chain; a no-op where one writer runs at a time.</summary>
     public virtual ValueTask LockAuditChainAsync() => ValueTask.CompletedTask;
