@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,23 +20,33 @@ public static class AuditChain
 
     public static byte[] Hash(ReadOnlySpan<byte> previous, AuditEntry entry, long position)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(previous);
-        Span<byte> number = stackalloc byte[8];
-        AppendNumber(hash, number, position);
-        AppendNumber(hash, number, entry.Id);
-        AppendNumber(hash, number, entry.At.UtcTicks);
-        AppendText(hash, number, entry.Eid);
-        AppendText(hash, number, entry.Login);
-        number[0] = entry.TokenId is null ? (byte)0 : (byte)1;
-        hash.AppendData(number[..1]);
-        AppendNumber(hash, number, entry.TokenId ?? 0);
-        AppendText(hash, number, entry.Operation);
-        AppendText(hash, number, entry.Entity);
-        AppendText(hash, number, entry.Key);
-        AppendText(hash, number, entry.Before);
-        AppendText(hash, number, entry.After);
-        return hash.GetHashAndReset();
+        // One buffer and one SHA-256 call: the writer hashes every entry it writes (SQLite), so no allocation per field.
+        var length = previous.Length + (3 * 8) + 1 + 8
+            + Size(entry.Eid) + Size(entry.Login) + Size(entry.Operation) + Size(entry.Entity) + Size(entry.Key) + Size(entry.Before) + Size(entry.After);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan(0, length);
+            previous.CopyTo(buffer);
+            var at = previous.Length;
+            at = Number(buffer, at, position);
+            at = Number(buffer, at, entry.Id);
+            at = Number(buffer, at, entry.At.UtcTicks);
+            at = Text(buffer, at, entry.Eid);
+            at = Text(buffer, at, entry.Login);
+            buffer[at++] = entry.TokenId is null ? (byte)0 : (byte)1;
+            at = Number(buffer, at, entry.TokenId ?? 0);
+            at = Text(buffer, at, entry.Operation);
+            at = Text(buffer, at, entry.Entity);
+            at = Text(buffer, at, entry.Key);
+            at = Text(buffer, at, entry.Before);
+            at = Text(buffer, at, entry.After);
+            return SHA256.HashData(buffer[..at]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Whether <paramref name="entry"/>'s stored hash is the one it has after <paramref name="previous"/>.</summary>
@@ -44,20 +55,19 @@ public static class AuditChain
 
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 
-    private static void AppendNumber(IncrementalHash hash, Span<byte> buffer, long value)
+    private static int Size(string? text) => 4 + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
+
+    private static int Number(Span<byte> buffer, int at, long value)
     {
-        BinaryPrimitives.WriteInt64BigEndian(buffer, value);
-        hash.AppendData(buffer[..8]);
+        BinaryPrimitives.WriteInt64BigEndian(buffer[at..], value);
+        return at + 8;
     }
 
     /// <summary>Length first (−1 for none), then the UTF-8 bytes.</summary>
-    private static void AppendText(IncrementalHash hash, Span<byte> buffer, string? text)
+    private static int Text(Span<byte> buffer, int at, string? text)
     {
-        BinaryPrimitives.WriteInt32BigEndian(buffer, text is null ? -1 : Encoding.UTF8.GetByteCount(text));
-        hash.AppendData(buffer[..4]);
-        if (text is not null)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-        }
+        var written = text is null ? 0 : Encoding.UTF8.GetBytes(text, buffer[(at + 4)..]);
+        BinaryPrimitives.WriteInt32BigEndian(buffer[at..], text is null ? -1 : written);
+        return at + 4 + written;
     }
 }
