@@ -12,9 +12,6 @@ namespace Provisioning.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteAuditTail
 {
-    private const string Insert = "INSERT INTO audit_log (id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json, hash) "
-        + "VALUES (@id, @at, @eid, @login, @token, @op, @entity, @key, @before, @after, @hash)";
-
     private State _state;
 
     /// <summary>What a write's savepoint returns to when it is rolled back.</summary>
@@ -32,14 +29,11 @@ internal sealed class SqliteAuditTail
             _state = Read(c);
         }
         // The time as the store keeps it (milliseconds), which is what verification reads back and hashes.
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(actor.At.ToUnixTimeMilliseconds());
+        actor = actor with { At = DateTimeOffset.FromUnixTimeMilliseconds(actor.At.ToUnixTimeMilliseconds()) };
         var id = _state.NextId;
-        var entry = new AuditEntry(id, at, change.Eid, actor.Login, actor.TokenId, actor.Operation, change.Entity, change.Key, json.Before, json.After);
+        var entry = new AuditEntry(id, actor.At, change.Eid, actor.Login, actor.TokenId, actor.Operation, change.Entity, change.Key, json.Before, json.After);
         var hash = AuditChain.Hash(_state.Hash, entry, id);
-        SqliteSqlSession.Completed(c.ExecuteAsync(
-            Insert,
-            ("@id", id), ("@at", at), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-            ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After), ("@hash", hash)));
+        SqliteSqlSession.Completed(c.ExecuteAsync(AuditRows.InsertChained, AuditRows.Parameters(actor, change, json, ("@id", id), ("@hash", hash))));
         _state = new State(true, true, id, id + 1, hash);
     }
 
@@ -64,11 +58,12 @@ internal sealed class SqliteAuditTail
         {
             SqliteSqlSession.Completed(SqlAuditStore.SealBatchAsync(c));
         }
-        var head = SqliteSqlSession.Completed(SqlAuditStore.HeadAsync(c));
-        var last = SqliteSqlSession.Completed(c.Int64Async(
-            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), COALESCE((SELECT MAX(id) FROM audit_log), 0), @head)",
-            ("@head", head.Position)));
-        return new State(true, false, head.Position, last!.Value + 1, head.Hash);
+        // One statement for the end and the next id, read at every batch's first entry.
+        var end = SqliteSqlSession.Completed(c.ListAsync(
+            "SELECT position, hash, MAX(position, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), COALESCE((SELECT MAX(id) FROM audit_log), 0)) "
+            + "FROM audit_chain WHERE id = 1",
+            r => new State(true, false, r.GetInt64(0), r.GetInt64(2) + 1, (byte[])r.GetValue(1))));
+        return end is [var state] ? state : throw new InvalidOperationException("The audit chain's head row is missing (migration 0007 writes it).");
     }
 
     /// <param name="Known">Read in this transaction.</param>

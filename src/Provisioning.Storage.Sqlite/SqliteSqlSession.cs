@@ -8,7 +8,8 @@ namespace Provisioning.Storage.Sqlite;
 /// <summary>
 /// The shared SQL on one SQLite connection. Every statement is prepared once per connection and kept with it (the
 /// connections live in pools, so each is compiled once per connection); SQLite runs it synchronously, so every task
-/// this returns is already complete. On the writer's connection it chains audit entries as it writes them. Values: booleans as 0/1, times as Unix milliseconds, lists as JSON arrays.
+/// this returns is already complete. On the writer's connection it chains audit entries as it writes them. Values:
+/// booleans as 0/1, times as Unix milliseconds, lists as JSON arrays.
 /// </summary>
 internal sealed class SqliteSqlSession(SqliteConnection connection, SqliteAuditTail? auditTail = null) : SqlSession
 {

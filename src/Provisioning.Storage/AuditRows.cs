@@ -6,13 +6,25 @@ namespace Provisioning.Storage;
 /// <summary>Appends audit entries (inside the write's transaction) and reads them back.</summary>
 internal static class AuditRows
 {
-    public const string Insert = "INSERT INTO audit_log (at, eid, login, token_id, operation, entity, object_key, before_json, after_json) "
-        + "VALUES (@at, @eid, @login, @token, @op, @entity, @key, @before, @after)";
+    public const string Insert = "INSERT INTO audit_log (" + Written + ") VALUES (" + Values + ")";
+
+    /// <summary>An entry chained as it is written: its id and hash given (SQLite's writer, docs/AUDIT.md).</summary>
+    public const string InsertChained = "INSERT INTO audit_log (id, " + Written + ", hash) VALUES (@id, " + Values + ", @hash)";
+
+    private const string Written = "at, eid, login, token_id, operation, entity, object_key, before_json, after_json";
+    private const string Values = "@at, @eid, @login, @token, @op, @entity, @key, @before, @after";
 
     /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
     public const string Columns = "id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json, position, hash";
 
     public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.AppendAuditAsync(actor, change, AuditJson.Of(change));
+
+    /// <summary>The parameters of <see cref="Insert"/>, with room for <paramref name="extra"/> (those of <see cref="InsertChained"/>).</summary>
+    public static (string Name, object? Value)[] Parameters(AuditActor actor, AuditChange change, AuditValues json, params (string Name, object? Value)[] extra) =>
+    [
+        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
+        ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After), .. extra,
+    ];
 
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>
     public static ValueTask<List<AuditEntry>> ReadAsync(SqlSession c, AuditQuery q, int limit) => c.ListAsync(

@@ -112,7 +112,7 @@ internal sealed class SqlAuditStore(ISqlDatabase db) : IAuditStore
         return entries.Count;
     }
 
-    internal static async ValueTask<AuditAnchor> HeadAsync(SqlSession c) =>
+    private static async ValueTask<AuditAnchor> HeadAsync(SqlSession c) =>
         await c.FirstAsync("SELECT position, hash FROM audit_chain WHERE id = 1", r => new AuditAnchor(r.GetInt64(0), (byte[])r.GetValue(1)))
         ?? throw new InvalidOperationException("The audit chain's head row is missing (migration 0007 writes it).");
 

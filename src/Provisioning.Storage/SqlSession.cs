@@ -39,10 +39,8 @@ internal abstract class SqlSession
     /// Appends an audit entry to the write's transaction, unsealed: the sealer chains it after its commit. A store whose
     /// single writer commits in id order may chain it here instead (docs/AUDIT.md).
     /// </summary>
-    public virtual ValueTask AppendAuditAsync(AuditActor actor, AuditChange change, AuditValues json) => DeferAsync(
-        AuditRows.Insert,
-        ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-        ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After));
+    public virtual ValueTask AppendAuditAsync(AuditActor actor, AuditChange change, AuditValues json) =>
+        DeferAsync(AuditRows.Insert, AuditRows.Parameters(actor, change, json));
 
     /// <summary>Serialises the sealers and prunes of the audit chain; a no-op where one writer runs at a time.</summary>
     public virtual ValueTask LockAuditChainAsync() => ValueTask.CompletedTask;

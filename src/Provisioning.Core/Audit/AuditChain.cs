@@ -20,13 +20,14 @@ public static class AuditChain
 
     public static byte[] Hash(ReadOnlySpan<byte> previous, AuditEntry entry, long position)
     {
-        // One buffer and one SHA-256 call: the writer hashes every entry it writes (SQLite), so no allocation per field.
+        // One buffer (sized for the longest UTF-8 the texts can take, so each is encoded once) and one SHA-256 call: the
+        // writer hashes every entry it writes (SQLite), so no allocation per field.
         var length = previous.Length + (3 * 8) + 1 + 8
-            + Size(entry.Eid) + Size(entry.Login) + Size(entry.Operation) + Size(entry.Entity) + Size(entry.Key) + Size(entry.Before) + Size(entry.After);
+            + Room(entry.Eid) + Room(entry.Login) + Room(entry.Operation) + Room(entry.Entity) + Room(entry.Key) + Room(entry.Before) + Room(entry.After);
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            var buffer = rented.AsSpan(0, length);
+            var buffer = rented.AsSpan();
             previous.CopyTo(buffer);
             var at = previous.Length;
             at = Number(buffer, at, position);
@@ -55,7 +56,7 @@ public static class AuditChain
 
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 
-    private static int Size(string? text) => 4 + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
+    private static int Room(string? text) => 4 + (text is null ? 0 : Encoding.UTF8.GetMaxByteCount(text.Length));
 
     private static int Number(Span<byte> buffer, int at, long value)
     {

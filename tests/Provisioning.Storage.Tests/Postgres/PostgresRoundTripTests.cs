@@ -24,11 +24,8 @@ public sealed class PostgresRoundTripTests(PostgresStoreFixture fixture) : IClas
     {
         await using var store = await fixture.CreateStoreAsync();
         // Once the change feed listens: taking hold, it drops what the caches held, and reads would follow.
-        for (var waited = 0; !store.HearsChanges && waited < 300; waited++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(store.HearsChanges, "the change feed did not start listening within 30 s");
+        await Eventually.HoldsAsync(() => Task.FromResult(store.HearsChanges));
+        Assert.True(store.HearsChanges, $"the change feed did not start listening within {Eventually.Patience.TotalSeconds} s");
         var actor = Caller.System.ActorAt(DateTimeOffset.UtcNow);
         var tenant = (await store.Tenants.CreateAsync(new Tenant { Eid = "rt01", ShortName = "round-trips" }, actor, CancellationToken.None)).Value!;
         Listen();

@@ -16,7 +16,6 @@ namespace Provisioning.Storage.Tests.Postgres;
 /// </summary>
 public sealed class PostgresSessionTests(TwoStoresOnOneDatabase stores) : IClassFixture<TwoStoresOnOneDatabase>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static CancellationToken Ct => CancellationToken.None;
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -85,7 +84,7 @@ public sealed class PostgresSessionTests(TwoStoresOnOneDatabase stores) : IClass
         var lost = await ListenersAsync();
         Assert.NotEmpty(lost);
         await SqlAsync("SELECT pg_terminate_backend(pid) FROM unnest(@h) AS pid", lost.ToArray());
-        await EventuallyAsync(async () => (await ListenersAsync()).Except(lost).Count() == 2 && second.HearsChanges);
+        await Eventually.HoldsAsync(async () => (await ListenersAsync()).Except(lost).Count() == 2 && second.HearsChanges);
 
         Assert.Equal(Failures.TokenInvalid.Message, (await b.AuthenticateAsync(token, Ct)).Message);
     }
@@ -99,7 +98,7 @@ public sealed class PostgresSessionTests(TwoStoresOnOneDatabase stores) : IClass
         var token = TokenCodec.NewToken();
         var now = _time.GetUtcNow();
         await first.Tokens.CreateTokenAsync(TokenCodec.Hash(token), user.Id!.Value, now, now + new TokenOptions().MaxLifetime, Ct);
-        await EventuallyAsync(() => Task.FromResult(first.HearsChanges && second.HearsChanges));
+        await Eventually.HoldsAsync(() => Task.FromResult(first.HearsChanges && second.HearsChanges));
         Assert.True((await a.AuthenticateAsync(token, Ct)).IsOk);
         Assert.True((await b.AuthenticateAsync(token, Ct)).IsOk);
         return (a, b, user, token);
@@ -112,18 +111,9 @@ public sealed class PostgresSessionTests(TwoStoresOnOneDatabase stores) : IClass
     private static async Task<Result<Caller>> RefusedAsync(TokenService instance, string token)
     {
         Result<Caller> answer = default;
-        await EventuallyAsync(async () => !(answer = await instance.AuthenticateAsync(token, Ct)).IsOk);
+        await Eventually.HoldsAsync(async () => !(answer = await instance.AuthenticateAsync(token, Ct)).IsOk);
         Assert.False(answer.IsOk);
         return answer;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
     }
 
     private static async Task<User> CreateAdministratorAsync(IProvisioningStore store)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Provisioning.Core.Audit;
 using Provisioning.Core.Model;
 using Provisioning.Core.Security;
@@ -13,76 +12,64 @@ namespace Provisioning.Storage.Tests.Sqlite;
 /// </summary>
 public sealed class SqliteAuditChainTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("provisioning-audit-chain-").FullName;
-
-    private string Database => Path.Combine(_folder, "provisioning.db");
+    private readonly SqliteFolder _folder = new("provisioning-audit-chain-");
 
     private static CancellationToken Ct => CancellationToken.None;
+
+    private static AuditActor Actor => Caller.System.ActorAt(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task ConcurrentWritesWithRefusals_EveryEntryChainedInItsOwnCommit()
     {
-        await using var store = await OpenAsync();
+        await using var store = await _folder.OpenAsync();
         // Every environment twice at once: half the writes are refused and rolled back inside the batches they share.
         var eids = Enumerable.Range(0, 100).Select(i => $"C{i:D3}").ToArray();
         var results = await Task.WhenAll(eids.Concat(eids).Select(eid => store.Tenants.CreateAsync(NewTenant(eid), Actor, Ct)));
         Assert.Equal(100, results.Count(r => r.IsOk));
 
-        var entries = await store.Audit.ListAsync(new AuditQuery(), int.MaxValue, Ct);
+        var entries = await AssertChainedWithoutSealingAsync(store);
 
         Assert.All(entries, e => Assert.Equal((long?)e.Id, e.Position));
-        Assert.All(entries, e => Assert.NotNull(e.Hash));
-        Assert.Equal(0, await store.Audit.SealAsync(Ct));
-        var verification = await AuditLog.VerifyAsync(store.Audit, Ct);
-        Assert.Null(verification.Break);
-        Assert.Equal(entries.Count, verification.Verified);
     }
 
     [Fact]
     public async Task EntryWrittenWithoutAHash_IsChainedBeforeTheNextWrite()
     {
-        await using var store = await OpenAsync();
+        await using var store = await _folder.OpenAsync();
         Assert.True((await store.Tenants.CreateAsync(NewTenant("H001"), Actor, Ct)).IsOk);
         // As a server from before entries were chained as written leaves them: the hash column's zeros.
-        await ExecuteAsync("INSERT INTO audit_log (at, eid, login, operation, entity, object_key) VALUES (0, 'H001', 'old', 'v2:old', 'environment', 'H001')");
+        _folder.Execute("INSERT INTO audit_log (at, eid, login, operation, entity, object_key) VALUES (0, 'H001', 'old', 'v2:old', 'environment', 'H001')");
 
         Assert.True((await store.Tenants.CreateAsync(NewTenant("H002"), Actor, Ct)).IsOk);
 
-        var entries = await store.Audit.ListAsync(new AuditQuery(), int.MaxValue, Ct);
-        Assert.Contains(entries, e => e.Login == "old" && e.Hash is not null);
-        Assert.Equal(0, await store.Audit.SealAsync(Ct));
-        var verification = await AuditLog.VerifyAsync(store.Audit, Ct);
-        Assert.Null(verification.Break);
-        Assert.Equal(entries.Count, verification.Verified);
+        var entries = await AssertChainedWithoutSealingAsync(store);
+        Assert.Contains(entries, e => e.Login == "old");
     }
 
     [Fact]
     public async Task TwoStoresOnOneFile_WritingInTurns_KeepOneChain()
     {
-        await using var server = await OpenAsync();
-        await using var commandLine = await OpenAsync();
+        await using var server = await _folder.OpenAsync();
+        await using var commandLine = await _folder.OpenAsync();
         for (var i = 0; i < 10; i++)
         {
             Assert.True((await server.Tenants.CreateAsync(NewTenant($"S{i:D3}"), Actor, Ct)).IsOk);
             Assert.True((await commandLine.Tenants.CreateAsync(NewTenant($"L{i:D3}"), Actor, Ct)).IsOk);
         }
 
-        var verification = await AuditLog.VerifyAsync(server.Audit, Ct);
-
-        Assert.Null(verification.Break);
-        Assert.Equal((await server.Audit.ListAsync(new AuditQuery(), int.MaxValue, Ct)).Count, verification.Verified);
+        await AssertChainedWithoutSealingAsync(server);
     }
 
     [Fact]
     public async Task LastEntriesDeletedPastTheTriggers_NextEntryIsNamedAfterTheGap()
     {
-        await using var store = await OpenAsync();
+        await using var store = await _folder.OpenAsync();
         for (var i = 0; i < 5; i++)
         {
             Assert.True((await store.Tenants.CreateAsync(NewTenant($"D{i:D3}"), Actor, Ct)).IsOk);
         }
         var last = (await store.Audit.ListAsync(new AuditQuery { NewestFirst = true }, 1, Ct))[0];
-        await ExecuteAsync($"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = {last.Id}");
+        _folder.Execute($"DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = {last.Id}");
 
         Assert.True((await store.Tenants.CreateAsync(NewTenant("D999"), Actor, Ct)).IsOk);
 
@@ -90,29 +77,19 @@ public sealed class SqliteAuditChainTests : IDisposable
         Assert.Equal((last.Id + 1, AuditBreakKind.Removed), (broken?.EntryId, broken?.Kind));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
-    private static AuditActor Actor => Caller.System.ActorAt(DateTimeOffset.UtcNow);
+    /// <summary>Every entry has its hash already (the sealer finds nothing to do), and the whole chain verifies.</summary>
+    private static async Task<IReadOnlyList<AuditEntry>> AssertChainedWithoutSealingAsync(SqliteProvisioningStore store)
+    {
+        var entries = await store.Audit.ListAsync(new AuditQuery(), int.MaxValue, Ct);
+        Assert.All(entries, e => Assert.NotNull(e.Hash));
+        Assert.Equal(0, await store.Audit.SealAsync(Ct));
+        var verification = await AuditLog.VerifyAsync(store.Audit, Ct);
+        Assert.Null(verification.Break);
+        Assert.Equal(entries.Count, verification.Verified);
+        return entries;
+    }
 
     private static Tenant NewTenant(string eid) => new() { Eid = eid, ShortName = "Env" + eid, DisplayName = "Environment " + eid };
-
-    private async Task<SqliteProvisioningStore> OpenAsync()
-    {
-        var store = SqliteProvisioningStore.Open($"Data Source={Database}");
-        await store.MigrateAsync(Ct);
-        return store;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }

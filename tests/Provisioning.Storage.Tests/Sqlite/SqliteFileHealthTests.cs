@@ -8,9 +8,9 @@ namespace Provisioning.Storage.Tests.Sqlite;
 /// <summary>The SQLite store watches its file: a moved file stops writes for good, a clean close leaves no WAL.</summary>
 public sealed class SqliteFileHealthTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("provisioning-file-health-").FullName;
+    private readonly SqliteFolder _folder = new("provisioning-file-health-");
 
-    private string Database => Path.Combine(_folder, "provisioning.db");
+    private string Database => _folder.Database;
 
     private static AuditActor SystemActor => Caller.System.ActorAt(DateTimeOffset.UtcNow);
 
@@ -60,18 +60,9 @@ public sealed class SqliteFileHealthTests : IDisposable
         Assert.False(File.Exists(Database));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
-    private async Task<SqliteProvisioningStore> OpenAsync()
-    {
-        var store = SqliteProvisioningStore.Open($"Data Source={Database}");
-        await store.MigrateAsync(CancellationToken.None);
-        return store;
-    }
+    private Task<SqliteProvisioningStore> OpenAsync() => _folder.OpenAsync();
 
     private static Tenant NewTenant() => new()
     {

@@ -6,9 +6,9 @@ namespace Provisioning.Storage.Tests.Sqlite;
 /// <summary>The runner applies every migration a file has not had: one numbered below the newest applied still runs.</summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("provisioning-migration-tests-").FullName;
+    private readonly SqliteFolder _folder = new("provisioning-migration-tests-");
 
-    private string Database => Path.Combine(_folder, "provisioning.db");
+    private string Database => _folder.Database;
 
     [Fact]
     public async Task Migrate_FileOfTheOldRunnerAtSchema7_ListsItsVersionsAndAddsSchema8()
@@ -37,11 +37,7 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Contains(6L, Versions());
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private async Task<(int Version, int Latest)> MigrateAsync()
     {
@@ -49,14 +45,7 @@ public sealed class SqliteMigrationTests : IDisposable
         return (await store.MigrateAsync(CancellationToken.None), store.LatestSchemaVersion);
     }
 
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => _folder.Execute(sql);
 
     private object? Scalar(string sql)
     {
