@@ -25,6 +25,7 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
         _session = session;
         _shared = shared;
         var c = session.Connection;
+        SqliteDatabase.Execute(c, $"PRAGMA cache_size={SqliteDatabase.ImportCachePages}");
         _find = new RawStatement(c, "SELECT id, address, recording_mode, media, user_id FROM extensions WHERE tenant_id = ?1 AND address_key = ?2");
         _insert = new RawStatement(
             c,
@@ -77,5 +78,6 @@ internal sealed class SqliteImportSession : IImportSession, IDisposable
         {
             statement.Dispose();
         }
+        SqliteDatabase.Execute(_session.Connection, $"PRAGMA cache_size={SqliteDatabase.CachePages}");
     }
 }
