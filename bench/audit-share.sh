@@ -10,7 +10,7 @@ sqlite3 -readonly "$db" <<'SQL'
 .mode column
 .headers on
 WITH pages AS (
-  SELECT CASE WHEN name LIKE 'audit_log%' THEN 'audit log'
+  SELECT CASE WHEN name LIKE 'audit\_%' ESCAPE '\' THEN 'audit log'
               WHEN name = 'extensions' OR tbl_name = 'extensions' THEN 'extensions'
               ELSE 'everything else' END AS part, SUM(pgsize) AS bytes
   FROM dbstat JOIN sqlite_schema USING (name) GROUP BY 1
