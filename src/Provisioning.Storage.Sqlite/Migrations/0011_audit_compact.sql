@@ -1,9 +1,12 @@
 -- Schema 11: compact audit entries (issue #19, docs/AUDIT.md "Size"). An entry repeated its environment, login, token
 -- id, operation and entity as text (about 40 bytes a create, and 4 more in the index on the eid): they are now one
--- small integer, the entry's context, into audit_contexts, which holds each distinct combination once. The table is
--- audit_entries; audit_log is a view with the columns it always had, so reads, the hash (over the texts, as before:
+-- small integer, the entry's context, into audit_contexts, which holds each distinct combination once. A context can
+-- also name JSON members the writer left out of the entry's value (a created extension's `,"mode":"full","media":
+-- ["voice"]`, 31 bytes), which reading puts back right after the value's id member. The table is audit_entries;
+-- audit_log is a view with the columns and the texts it always had, so reads, the hash (over those texts, as before:
 -- existing chains and archives verify unchanged) and SQL written by hand see the same entries. Inserting, updating and
--- deleting through the view go to audit_entries, whose triggers keep it append-only as migration 0007 did.
+-- deleting through the view go to audit_entries (with nothing left out), whose triggers keep it append-only as
+-- migration 0007 did; contexts are never changed or removed.
 -- (Schemas 9 and 10 belong to other changes; the runner applies every migration it has not applied, gaps included.)
 CREATE TABLE audit_contexts (
     id INTEGER PRIMARY KEY,
@@ -11,10 +14,11 @@ CREATE TABLE audit_contexts (
     login TEXT NOT NULL,
     token_id INTEGER,
     operation TEXT NOT NULL,
-    entity TEXT NOT NULL
+    entity TEXT NOT NULL,
+    omitted TEXT
 ) STRICT;
--- NULL token ids are distinct to a UNIQUE constraint, so the index folds them to -1 (token ids are positive).
-CREATE UNIQUE INDEX audit_contexts_names ON audit_contexts(eid, login, IFNULL(token_id, -1), operation, entity);
+-- NULLs are distinct to a UNIQUE constraint, so the index folds them (token ids are positive).
+CREATE UNIQUE INDEX audit_contexts_names ON audit_contexts(eid, login, IFNULL(token_id, -1), operation, entity, IFNULL(omitted, ''));
 CREATE TRIGGER audit_contexts_no_update BEFORE UPDATE ON audit_contexts BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_contexts_no_delete BEFORE DELETE ON audit_contexts BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
@@ -54,20 +58,27 @@ WHEN OLD.hash = X'00000000000000000000000000000000000000000000000000000000000000
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
 CREATE VIEW audit_log AS
-SELECT e.id, e.at, c.eid, c.login, c.token_id, c.operation, c.entity, e.object_key, e.before_json, e.after_json, e.hash, e.position
+SELECT e.id, e.at, c.eid, c.login, c.token_id, c.operation, c.entity, e.object_key,
+    CASE WHEN c.omitted IS NULL OR e.before_json IS NULL THEN e.before_json ELSE
+        substr(e.before_json, 1, IIF(instr(e.before_json, ',') > 0, instr(e.before_json, ','), length(e.before_json)) - 1) || c.omitted
+        || substr(e.before_json, IIF(instr(e.before_json, ',') > 0, instr(e.before_json, ','), length(e.before_json))) END AS before_json,
+    CASE WHEN c.omitted IS NULL OR e.after_json IS NULL THEN e.after_json ELSE
+        substr(e.after_json, 1, IIF(instr(e.after_json, ',') > 0, instr(e.after_json, ','), length(e.after_json)) - 1) || c.omitted
+        || substr(e.after_json, IIF(instr(e.after_json, ',') > 0, instr(e.after_json, ','), length(e.after_json))) END AS after_json,
+    e.hash, e.position
 FROM audit_entries e JOIN audit_contexts c ON c.id = e.context;
 
 CREATE TRIGGER audit_log_insert INSTEAD OF INSERT ON audit_log BEGIN
     INSERT OR IGNORE INTO audit_contexts (eid, login, token_id, operation, entity) VALUES (NEW.eid, NEW.login, NEW.token_id, NEW.operation, NEW.entity);
     INSERT INTO audit_entries (id, at, context, object_key, before_json, after_json, hash)
     VALUES (NEW.id, NEW.at,
-        (SELECT id FROM audit_contexts WHERE eid = NEW.eid AND login = NEW.login AND IFNULL(token_id, -1) = IFNULL(NEW.token_id, -1) AND operation = NEW.operation AND entity = NEW.entity),
+        (SELECT id FROM audit_contexts WHERE eid = NEW.eid AND login = NEW.login AND IFNULL(token_id, -1) = IFNULL(NEW.token_id, -1) AND operation = NEW.operation AND entity = NEW.entity AND omitted IS NULL),
         NEW.object_key, NEW.before_json, NEW.after_json, IFNULL(NEW.hash, X'0000000000000000000000000000000000000000000000000000000000000000'));
 END;
 CREATE TRIGGER audit_log_update INSTEAD OF UPDATE ON audit_log BEGIN
     INSERT OR IGNORE INTO audit_contexts (eid, login, token_id, operation, entity) VALUES (NEW.eid, NEW.login, NEW.token_id, NEW.operation, NEW.entity);
     UPDATE audit_entries SET at = NEW.at,
-        context = (SELECT id FROM audit_contexts WHERE eid = NEW.eid AND login = NEW.login AND IFNULL(token_id, -1) = IFNULL(NEW.token_id, -1) AND operation = NEW.operation AND entity = NEW.entity),
+        context = (SELECT id FROM audit_contexts WHERE eid = NEW.eid AND login = NEW.login AND IFNULL(token_id, -1) = IFNULL(NEW.token_id, -1) AND operation = NEW.operation AND entity = NEW.entity AND omitted IS NULL),
         object_key = NEW.object_key, before_json = NEW.before_json, after_json = NEW.after_json, hash = NEW.hash
     WHERE id = OLD.id;
 END;
