@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# How much of a SQLite database the audit log takes (issue #19): pages of audit_log and its indexes against those of
-# everything else, and the stored bytes of an entry's JSON per operation. Reads only; the database may be in use.
+# How much of a SQLite database the audit log takes (issue #19): pages of the audit tables (audit_entries, audit_contexts,
+# audit_chain, audit_prune) and their indexes against those of everything else, and an entry's JSON bytes per operation
+# as stored and as read (schema 11 and later). Reads only; the database may be in use.
 # A database to read: `bench/run --fill 1000000 --only none --keep` keeps it as <kept folder>/sqlite/provisioning.db.
 # Usage: bench/audit-share.sh FILE.db
 set -euo pipefail
@@ -10,7 +11,7 @@ sqlite3 -readonly "$db" <<'SQL'
 .mode column
 .headers on
 WITH pages AS (
-  SELECT CASE WHEN name LIKE 'audit_log%' THEN 'audit log'
+  SELECT CASE WHEN name LIKE 'audit\_%' ESCAPE '\' THEN 'audit log'
               WHEN name = 'extensions' OR tbl_name = 'extensions' THEN 'extensions'
               ELSE 'everything else' END AS part, SUM(pgsize) AS bytes
   FROM dbstat JOIN sqlite_schema USING (name) GROUP BY 1
@@ -19,7 +20,8 @@ SELECT part, bytes, ROUND(100.0 * bytes / (SELECT SUM(bytes) FROM pages), 1) AS 
        ROUND(1.0 * bytes / CASE part WHEN 'audit log' THEN (SELECT COUNT(*) FROM audit_log)
                                      WHEN 'extensions' THEN (SELECT COUNT(*) FROM extensions) END, 1) AS bytes_per_row
 FROM pages ORDER BY bytes DESC;
-SELECT operation, COUNT(*) AS entries,
-       ROUND(AVG(COALESCE(LENGTH(CAST(before_json AS BLOB)), 0) + COALESCE(LENGTH(CAST(after_json AS BLOB)), 0)), 1) AS json_bytes
-FROM audit_log GROUP BY operation ORDER BY entries DESC;
+SELECT c.operation, COUNT(*) AS entries,
+       ROUND(AVG(COALESCE(LENGTH(CAST(e.before_json AS BLOB)), 0) + COALESCE(LENGTH(CAST(e.after_json AS BLOB)), 0)), 1) AS json_bytes_stored,
+       ROUND(AVG(COALESCE(LENGTH(CAST(a.before_json AS BLOB)), 0) + COALESCE(LENGTH(CAST(a.after_json AS BLOB)), 0)), 1) AS json_bytes_read
+FROM audit_entries e JOIN audit_contexts c ON c.id = e.context JOIN audit_log a ON a.id = e.id GROUP BY c.operation ORDER BY entries DESC;
 SQL

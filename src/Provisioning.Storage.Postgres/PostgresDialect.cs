@@ -50,7 +50,8 @@ internal sealed class PostgresDialect : SqlDialect
         After: "(position > @position OR (position = @position AND id > @id))",
         Through: "position <= @through",
         At: "position = @position",
-        SealOne: "UPDATE audit_log SET position = @position, hash = @hash WHERE id = @id");
+        SealOne: "UPDATE audit_log SET position = @position, hash = @hash WHERE id = @id",
+        Table: "audit_log");
 
     public override object Partitions(IReadOnlyList<int> partitions) => partitions.ToArray();
 

@@ -27,7 +27,8 @@ internal sealed class SqliteDialect : SqlDialect
         After: "id > @id",
         Through: "id <= @through",
         At: "id = @position",
-        SealOne: "UPDATE audit_log SET hash = @hash WHERE id = @id");
+        SealOne: "UPDATE audit_entries SET hash = @hash WHERE id = @id",
+        Table: "audit_entries");
 
     /// <summary>What an entry's hash is until it is sealed (migration 0007).</summary>
     private const string Unsealed = "X'0000000000000000000000000000000000000000000000000000000000000000'";

@@ -8,9 +8,6 @@ internal static class AuditRows
 {
     public const string Insert = "INSERT INTO audit_log (" + Written + ") VALUES (" + Values + ")";
 
-    /// <summary>An entry chained as it is written: its id and hash given (SQLite's writer, docs/AUDIT.md).</summary>
-    public const string InsertChained = "INSERT INTO audit_log (id, " + Written + ", hash) VALUES (@id, " + Values + ", @hash)";
-
     private const string Written = "at, eid, login, token_id, operation, entity, object_key, before_json, after_json";
     private const string Values = "@at, @eid, @login, @token, @op, @entity, @key, @before, @after";
 
@@ -19,11 +16,11 @@ internal static class AuditRows
 
     public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.AppendAuditAsync(actor, change, AuditJson.Of(change));
 
-    /// <summary>The parameters of <see cref="Insert"/>, with room for <paramref name="extra"/> (those of <see cref="InsertChained"/>).</summary>
-    public static (string Name, object? Value)[] Parameters(AuditActor actor, AuditChange change, AuditValues json, params (string Name, object? Value)[] extra) =>
+    /// <summary>The parameters of <see cref="Insert"/>.</summary>
+    public static (string Name, object? Value)[] Parameters(AuditActor actor, AuditChange change, AuditValues json) =>
     [
         ("@at", actor.At), ("@eid", change.Eid), ("@login", actor.Login), ("@token", actor.TokenId), ("@op", actor.Operation),
-        ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After), .. extra,
+        ("@entity", change.Entity), ("@key", change.Key), ("@before", json.Before), ("@after", json.After),
     ];
 
     /// <summary>Only the criteria given are written, so no statement needs a typed NULL.</summary>

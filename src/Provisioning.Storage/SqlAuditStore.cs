@@ -74,7 +74,7 @@ internal sealed class SqlAuditStore(ISqlDatabase db) : IAuditStore
                     return false;
                 }
                 await c.ExecuteAsync("INSERT INTO audit_prune (through) VALUES (@through)", ("@through", through.Position));
-                var removed = await c.ExecuteAsync($"DELETE FROM audit_log WHERE {chain.Sealed} AND {chain.Through}", ("@through", through.Position));
+                var removed = await c.ExecuteAsync($"DELETE FROM {chain.Table} WHERE {chain.Sealed} AND {chain.Through}", ("@through", through.Position));
                 await c.ExecuteAsync("DELETE FROM audit_prune");
                 if (removed != through.Position - start.Position)
                 {

@@ -75,6 +75,28 @@ public abstract partial class StoreContractTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task Audit_CreatedAndDeletedAtTheDefaults_ReadWholeWithEveryField_AndTheChainVerifies()
+    {
+        // SQLite stores such a value without "mode" and "media" (docs/AUDIT.md, "Size"): it must still read, and hash, whole.
+        var tenant = await CreateTenantAsync();
+        var atDefaults = AssertOk(await Store.Extensions.CreateAsync(NewExtensionWrite(tenant, "+4930710"), Actor, Ct));
+        var other = AssertOk(await Store.Extensions.CreateAsync(NewExtensionWrite(tenant, "+4930711") with { Mode = RecordingMode.OnDemand }, Actor, Ct));
+        AssertOk(await Store.Extensions.DeleteAsync(new ExtensionKey(tenant.Id, atDefaults.Id, null), Actor, Ct));
+
+        var entries = await Store.Audit.ListAsync(new AuditQuery(Eid: tenant.Eid, Entity: AuditChange.Extension), 100, Ct);
+
+        var (id, otherId) = (atDefaults.Id!.Value.ToString(CultureInfo.InvariantCulture), other.Id!.Value.ToString(CultureInfo.InvariantCulture));
+        var whole = $"{{\"id\":{id},\"mode\":\"full\",\"media\":[\"voice\"]}}";
+        Assert.Equal(
+            [("+4930710", null, whole), ("+4930711", null, $"{{\"id\":{otherId},\"mode\":\"onDemand\",\"media\":[\"voice\"]}}"), ("+4930710", whole, null)],
+            entries.Select(e => (e.Key, e.Before, e.After)));
+        Assert.All(entries, e => Assert.Equal((T0, tenant.Eid, "T001:auditor", (long?)42, "v2:test", AuditChange.Extension), (e.At, e.Eid, e.Login, e.TokenId, e.Operation, e.Entity)));
+        await Store.Audit.SealAsync(Ct);
+        var verification = await AuditLog.VerifyAsync(Store.Audit, Ct);
+        Assert.Null(verification.Break);
+    }
+
+    [SkippableFact]
     public async Task Audit_RefusedWrite_RecordsNothing()
     {
         var tenant = await CreateTenantAsync();

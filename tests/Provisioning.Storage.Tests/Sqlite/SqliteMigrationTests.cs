@@ -14,7 +14,7 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task Migrate_FileOfTheOldRunnerAtSchema7_ListsItsVersionsAndAddsSchema8()
     {
         await MigrateAsync();
-        Execute("DROP TABLE scim_tokens; DROP INDEX users_external_id; DROP TABLE schema_migrations; PRAGMA user_version = 7;");
+        Execute(SqliteFolder.UndoCompactAudit + "DROP TABLE scim_tokens; DROP INDEX users_external_id; DROP TABLE schema_migrations; PRAGMA user_version = 7;");
 
         var (version, latest) = await MigrateAsync();
 
