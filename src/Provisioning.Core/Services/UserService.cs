@@ -26,7 +26,14 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         return ToResult(write, prepared.Value.User, tenant.Value);
     }
 
-    public async Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken)
+    public Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken) =>
+        UpdateAsync(caller, input, passwordMd5, null, cancellationToken);
+
+    /// <summary>
+    /// updateUser that goes ahead only when the stored user, as the write's own transaction reads it, satisfies
+    /// <paramref name="expected"/> (a version the caller read): else <see cref="Failures.ChangedMeanwhile"/>, nothing written.
+    /// </summary>
+    public async Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, Func<User, bool>? expected, CancellationToken cancellationToken)
     {
         var target = await FindTargetAsync(caller, input, cancellationToken);
         if (!target.IsOk)
@@ -43,11 +50,15 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return prepared.ToFailure();
         }
-        var write = await _users.UpdateAsync(prepared.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        var write = await _users.UpdateAsync(prepared.Value with { Expected = expected }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, prepared.Value.User, tenant);
     }
 
-    public async Task<Result> DeleteAsync(Caller caller, long? userId, CancellationToken cancellationToken)
+    public Task<Result> DeleteAsync(Caller caller, long? userId, CancellationToken cancellationToken) =>
+        DeleteAsync(caller, userId, null, cancellationToken);
+
+    /// <summary>deleteUser that goes ahead only when the stored user, as the delete's transaction reads it, satisfies <paramref name="expected"/>.</summary>
+    public async Task<Result> DeleteAsync(Caller caller, long? userId, Func<User, bool>? expected, CancellationToken cancellationToken)
     {
         if ((Rules.Required(userId, "userId") ?? Rules.Positive(userId, "userId")) is { } invalid)
         {
@@ -62,7 +73,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return elevation;
         }
-        var write = await _users.DeleteAsync(userId.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        var write = await _users.DeleteAsync(userId.Value, expected, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return write.Status switch
         {
             WriteStatus.Ok => Result.Ok(),

@@ -17,4 +17,10 @@ public interface IUserStore : IUserReads
 
     /// <summary>Deletes the user, its tokens and memberships; its extensions stay, unlinked.</summary>
     Task<StoreWrite<long>> DeleteAsync(long id, AuditActor actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(long, AuditActor, CancellationToken)"/>, refused with <see cref="Results.Failures.ChangedMeanwhile"/>
+    /// when the user as the transaction reads it does not satisfy <paramref name="expected"/>.
+    /// </summary>
+    Task<StoreWrite<long>> DeleteAsync(long id, Func<User, bool>? expected, AuditActor actor, CancellationToken cancellationToken);
 }

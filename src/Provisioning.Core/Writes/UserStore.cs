@@ -58,6 +58,10 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
                 {
                     return StoreWrite<User>.NotFound();
                 }
+                if (write.Expected is { } expected && !expected(before))
+                {
+                    return StoreWrite<User>.Refused(Failures.ChangedMeanwhile);
+                }
                 if (await MissingReferenceAsync(s, user) is { } missing)
                 {
                     return StoreWrite<User>.MissingReference(missing);
@@ -82,6 +86,9 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
             cancellationToken);
 
     public Task<StoreWrite<long>> DeleteAsync(long id, AuditActor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(id, null, actor, cancellationToken);
+
+    public Task<StoreWrite<long>> DeleteAsync(long id, Func<User, bool>? expected, AuditActor actor, CancellationToken cancellationToken) =>
         writer.RunAsync(
             async s =>
             {
@@ -92,6 +99,10 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
                 }
                 await s.LockMembershipsAsync(tenantId);
                 var before = await s.FindUserAsync(id, UserParts.All);
+                if (before is not null && expected is not null && !expected(before))
+                {
+                    return StoreWrite<long>.Refused(Failures.ChangedMeanwhile);
+                }
                 var administrators = await GuardAdministratorsAsync(s, id);
                 if (before is null || !await s.DeleteUserAsync(id))
                 {
