@@ -119,7 +119,14 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
             return ScimOutcome.NoContent;
         }
         var failure = deleted.ToFailure();
-        return failure == Failures.ChangedMeanwhile ? Stale(ifMatch!) : ScimFailures.Of(failure);
+        return failure == Failures.ChangedMeanwhile ? Stale(ifMatch!) : await GoneAsync(token, stored, cancellationToken) ?? ScimFailures.Of(failure);
+    }
+
+    /// <summary>404 when the user read before the write no longer exists (another request deleted it meanwhile), else null.</summary>
+    private async Task<ScimError?> GoneAsync(ScimToken token, User stored, CancellationToken cancellationToken)
+    {
+        var id = UserResource.Id(stored.Id!.Value);
+        return await FindAsync(token, id, cancellationToken) is null ? Missing(id) : null;
     }
 
     /// <summary>The user of the token's environment with that id; another environment's is as absent as one that never was.</summary>
@@ -148,7 +155,8 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
         {
             return (ScimOutcome.NoContent, true);
         }
-        return (ScimFailures.Of(failure), false);
+        // Deleted since it was read: Core answers as for a user the caller may not see; SCIM says it is gone.
+        return (await GoneAsync(token, stored, cancellationToken) ?? ScimFailures.Of(failure), false);
     }
 
     /// <summary>The condition, checked inside the write's transaction, that the user is still at a version If-Match names.</summary>
@@ -189,7 +197,7 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
             var media = input.RecordingGiven && input.Media is { } list
                 ? MediaChange.FromFlags(list.Contains(Modality.Voice), list.Contains(Modality.Video), list.Contains(Modality.Im), list.Contains(Modality.Screen))
                 : kept is not null ? MediaChange.Exactly(kept.Media) : MediaChange.FromFlags(null, null, null, null);
-            return new Extension { Address = kept?.Address ?? number, Mode = mode, MediaChange = media };
+            return new Extension { Address = kept?.Address ?? number, Mode = mode, MediaChange = media, PhoneType = input.NumberTypes.GetValueOrDefault(number) };
         }).ToArray();
 
     private static string? Password(UserInput input) => input.Password is { } password ? PasswordHasher.Md5Hex(password) : null;

@@ -54,7 +54,7 @@ public sealed class ScimConcurrencyTests
     [SkippableTheory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
-    public async Task PutAndDelete_AtOnceWithTheSameIfMatch_OneApplied_Other412(string store)
+    public async Task PutAndDelete_AtOnceWithTheSameIfMatch_OneApplied_OtherRefused(string store)
     {
         await using var server = await StoreServer.StartAsync(store);
         var scim = await server.ClientAsync();
@@ -65,9 +65,9 @@ public sealed class ScimConcurrencyTests
             Task.Run(() => scim.DeleteAsync($"Users/{created.Id}", created.ETag)));
         var after = await scim.GetAsync($"Users/{created.Id}");
 
-        Assert.Single(answers, a => a.Status is HttpStatusCode.OK or HttpStatusCode.NoContent);
-        Assert.Single(answers, a => a.Status is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound);
-        Assert.Equal(answers[1].Status == HttpStatusCode.NoContent ? HttpStatusCode.NotFound : HttpStatusCode.OK, after.Status);
+        var statuses = answers.Select(a => a.Status).ToArray();
+        Assert.True(statuses is [HttpStatusCode.OK, HttpStatusCode.PreconditionFailed] or [HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound, HttpStatusCode.NoContent], string.Join(", ", answers.Select(a => $"{a.Status} {a.Body}")));
+        Assert.Equal(statuses[1] == HttpStatusCode.NoContent ? HttpStatusCode.NotFound : HttpStatusCode.OK, after.Status);
     }
 
     /// <summary>A server of its own on the named store (a fresh PostgreSQL database, dropped at the end), with one environment and a SCIM token.</summary>
