@@ -1,5 +1,4 @@
 using Provisioning.Core.Audit;
-using Provisioning.Core.Model;
 using Provisioning.Core.Storage;
 
 namespace Provisioning.Storage.Tests.Contract;
