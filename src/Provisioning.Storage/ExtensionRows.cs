@@ -7,7 +7,7 @@ namespace Provisioning.Storage;
 /// <summary>Reads extension rows (with their environment); the linked user is added by <see cref="WithUsersAsync"/> or carries its id only.</summary>
 internal static class ExtensionRows
 {
-    public const string Select = "SELECT e.id, e.tenant_id, t.eid, t.short_name, e.address, e.recording_mode, e.media, e.user_id "
+    public const string Select = "SELECT e.id, e.tenant_id, t.eid, t.short_name, e.address, e.recording_mode, e.media, e.user_id, e.phone_type "
         + "FROM extensions e JOIN tenants t ON t.id = e.tenant_id";
 
     /// <summary>
@@ -43,6 +43,7 @@ internal static class ExtensionRows
         Address = r.GetString(4),
         Mode = (RecordingMode)r.GetInt32(5),
         Media = new RecordedMedia(r.GetInt32(6)),
+        PhoneType = r.IsDBNull(8) ? null : r.GetString(8),
     }, r.Int64(7));
 
     public static Extension WithUserId((Extension Extension, long? UserId) row) =>
@@ -60,6 +61,6 @@ internal static class ExtensionRows
 
     public static (string, object?)[] Parameters(Extension e) =>
     [
-        ("@t", e.TenantId), ("@a", e.Address), ("@k", Keys.Fold(e.Address!)), ("@m", e.Mode), ("@media", e.Media.Bits), ("@u", e.User?.Id),
+        ("@t", e.TenantId), ("@a", e.Address), ("@k", Keys.Fold(e.Address!)), ("@m", e.Mode), ("@media", e.Media.Bits), ("@u", e.User?.Id), ("@pt", e.PhoneType),
     ];
 }

@@ -13,11 +13,11 @@ internal sealed partial class SqlWriteSession
         c.ExistsAsync("SELECT 1 FROM extensions WHERE tenant_id = @t AND address_key = @k AND id <> @id", ("@t", tenantId), ("@k", addressKey), ("@id", exceptId));
 
     public ValueTask<long?> InsertExtensionAsync(Extension extension) => c.InsertAsync(
-        "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id) VALUES (@t, @a, @k, @m, @media, @u) ON CONFLICT DO NOTHING",
+        "INSERT INTO extensions (tenant_id, address, address_key, recording_mode, media, user_id, phone_type) VALUES (@t, @a, @k, @m, @media, @u, @pt) ON CONFLICT DO NOTHING",
         ExtensionRows.Parameters(extension));
 
     public async ValueTask UpdateExtensionAsync(long id, Extension extension) => await c.ExecuteAsync(
-        "UPDATE extensions SET address = @a, address_key = @k, recording_mode = @m, media = @media, user_id = @u WHERE id = @id",
+        "UPDATE extensions SET address = @a, address_key = @k, recording_mode = @m, media = @media, user_id = @u, phone_type = COALESCE(@pt, phone_type) WHERE id = @id",
         [.. ExtensionRows.Parameters(extension), ("@id", id)]);
 
     public async ValueTask DeleteExtensionAsync(long id) => await c.ExecuteAsync("DELETE FROM extensions WHERE id = @id", ("@id", id));

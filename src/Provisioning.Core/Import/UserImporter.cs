@@ -8,9 +8,9 @@ using Provisioning.Core.Storage;
 namespace Provisioning.Core.Import;
 
 /// <summary>
-/// Bulk import of users with their extensions. Users are fewer than extensions and carry more rules, so each row goes
-/// through <see cref="UserService"/> as createUser or updateUser would, in a transaction of its own: an interrupted import
-/// leaves whole rows. A row's extensions become exactly the user's: missing ones are created with the create defaults,
+/// Bulk import of users with their extensions. Each row goes through <see cref="UserService"/> as createUser or
+/// updateUser would: new users <see cref="UserService.BulkBatch"/> to a transaction (<see cref="UserService.CreateAllAsync"/>),
+/// changed ones in a transaction each; an interrupted import leaves whole rows. A row's extensions become exactly the user's: missing ones are created with the create defaults,
 /// others are taken over with their settings, and the user's extensions not listed are unlinked.
 /// </summary>
 public sealed class UserImporter(IProvisioningStore store, TenantAccess access, UserService users, UserAccounts accounts)
@@ -26,16 +26,22 @@ public sealed class UserImporter(IProvisioningStore store, TenantAccess access, 
         var seen = new KeyFingerprints();
         var tenants = new Dictionary<string, Result<Tenant>>(StringComparer.Ordinal);
         var summary = ImportSummary.Empty;
-        foreach (var record in records)
+        // Stopping at the first rejected row, or writing nothing, goes row by row; otherwise new users are created
+        // UserService.BulkBatch to a transaction, and the reports still come in the file's order.
+        var chunk = options.StopOnError || options.DryRun ? 1 : UserService.BulkBatch;
+        foreach (var batch in records.Chunk(chunk))
         {
-            var row = await OneAsync(caller, record, options.DryRun, seen, tenants, cancellationToken);
-            report(row);
-            summary = summary.Add([row]);
-            if (summary.Rows % options.BatchSize == 0)
+            var rows = await ChunkAsync(caller, batch, options.DryRun, seen, tenants, cancellationToken);
+            foreach (var row in rows)
             {
-                progress?.Invoke(summary = summary with { Batches = summary.Batches + 1 });
+                report(row);
+                summary = summary.Add([row]);
+                if (summary.Rows % options.BatchSize == 0)
+                {
+                    progress?.Invoke(summary = summary with { Batches = summary.Batches + 1 });
+                }
             }
-            if (options.StopOnError && row.Outcome == ImportOutcome.Rejected)
+            if (options.StopOnError && rows.Any(r => r.Outcome == ImportOutcome.Rejected))
             {
                 summary = summary with { Stopped = true };
                 break;
@@ -50,7 +56,59 @@ public sealed class UserImporter(IProvisioningStore store, TenantAccess access, 
         return summary;
     }
 
-    private async Task<RowReport> OneAsync(Caller caller, UserRecord record, bool dryRun, KeyFingerprints seen, Dictionary<string, Result<Tenant>> tenants, CancellationToken ct)
+    /// <summary>
+    /// The rows' reports in order. A new user is created with its numbers in one bulk create; one whose number exists
+    /// already (it is then taken over) or that the bulk create refused as a duplicate goes the row-by-row way.
+    /// </summary>
+    private async Task<RowReport[]> ChunkAsync(Caller caller, UserRecord[] records, bool dryRun, KeyFingerprints seen, Dictionary<string, Result<Tenant>> tenants, CancellationToken ct)
+    {
+        var reports = new RowReport[records.Length];
+        var creates = new List<(int Index, Row Row)>(records.Length);
+        for (var i = 0; i < records.Length; i++)
+        {
+            var (report, row) = await CheckAsync(caller, records[i], dryRun, seen, tenants, ct);
+            if (report is not null)
+            {
+                reports[i] = report;
+            }
+            else if (records.Length > 1 && row!.Stored is null)
+            {
+                creates.Add((i, row));
+            }
+            else
+            {
+                reports[i] = await WriteAsync(caller, row!, ct);
+            }
+        }
+        if (creates.Count == 0)
+        {
+            return reports;
+        }
+        var created = await users.CreateAllAsync(caller, creates.Select(c => (New(c.Row) with
+        {
+            Extensions = c.Row.Addresses.DistinctBy(Keys.Fold).Select(a => new Extension { Address = a, MediaChange = MediaChange.FromFlags(null, null, null, null) }).ToArray(),
+        }, (string?)null)).ToArray(), ct);
+        for (var j = 0; j < creates.Count; j++)
+        {
+            var (index, row) = creates[j];
+            reports[index] = created[j] switch
+            {
+                { IsOk: true } => new RowReport(row.Record.Line, ImportOutcome.Created, null),
+                var failed when failed.ToFailure().Outcome == Outcome.AlreadyExists => await WriteAsync(caller, row with
+                {
+                    Stored = await store.Users.FindByLoginAsync(row.Tenant.Id, row.Record.LoginName!, UserParts.All, ct),
+                }, ct),
+                var failed => Rejected(row.Record, failed.ToFailure()),
+            };
+        }
+        return reports;
+    }
+
+    /// <summary>A row that passed the checks: what it asks for, and the user it names as stored (null: a new one).</summary>
+    private sealed record Row(UserRecord Record, Tenant Tenant, bool? Locked, IReadOnlyList<string> Addresses, User? Stored);
+
+    /// <summary>The row's report when the checks decide it (rejected, unchanged, a dry run), else the row to write.</summary>
+    private async Task<(RowReport? Report, Row? Row)> CheckAsync(Caller caller, UserRecord record, bool dryRun, KeyFingerprints seen, Dictionary<string, Result<Tenant>> tenants, CancellationToken ct)
     {
         var key = record.Eid ?? string.Empty;
         if (!tenants.TryGetValue(key, out var tenant))
@@ -65,28 +123,38 @@ public sealed class UserImporter(IProvisioningStore store, TenantAccess access, 
         }
         if (failure is { } invalid)
         {
-            return Rejected(record, invalid);
+            return (Rejected(record, invalid), null);
         }
         var stored = await store.Users.FindByLoginAsync(tenant.Value.Id, record.LoginName!, UserParts.All, ct);
         var addresses = WireText.List(record.Extensions);
         if (stored is not null && Same(stored, record, locked, addresses))
         {
-            return new RowReport(record.Line, ImportOutcome.Unchanged, null);
+            return (new RowReport(record.Line, ImportOutcome.Unchanged, null), null);
         }
+        var row = new Row(record, tenant.Value, locked, addresses, stored);
         if (dryRun)
         {
             var basis = stored ?? new User { Tenant = new TenantRef(tenant.Value.Eid, null), LoginName = record.LoginName };
             if (UserRules.Check(Apply(basis, record, locked), null, caller) is { } wrong)
             {
-                return Rejected(record, wrong);
+                return (Rejected(record, wrong), null);
             }
-            return new RowReport(record.Line, stored is null ? ImportOutcome.Created : ImportOutcome.Updated, null);
+            return (new RowReport(record.Line, stored is null ? ImportOutcome.Created : ImportOutcome.Updated, null), null);
         }
-        var tenantRef = new TenantRef(tenant.Value.Eid, null);
+        return (null, row);
+    }
+
+    private static User New(Row row) => Apply(new User { Tenant = new TenantRef(row.Tenant.Eid, null), LoginName = row.Record.LoginName }, row.Record, row.Locked);
+
+    /// <summary>One row in transactions of its own: the user created if new, then its numbers made exactly the listed ones.</summary>
+    private async Task<RowReport> WriteAsync(Caller caller, Row row, CancellationToken ct)
+    {
+        var (record, tenant, locked, addresses, stored) = row;
+        var tenantRef = new TenantRef(tenant.Eid, null);
         var outcome = stored is null ? ImportOutcome.Created : ImportOutcome.Updated;
         if (stored is null)
         {
-            var created = await users.CreateAsync(caller, Apply(new User { Tenant = tenantRef, LoginName = record.LoginName }, record, locked), null, ct);
+            var created = await users.CreateAsync(caller, New(row), null, ct);
             if (!created.IsOk)
             {
                 return Rejected(record, created.ToFailure());
@@ -97,7 +165,7 @@ public sealed class UserImporter(IProvisioningStore store, TenantAccess access, 
                 return new RowReport(record.Line, ImportOutcome.Created, null);
             }
         }
-        var extensions = await DesiredAsync(tenant.Value.Id, stored, addresses, ct);
+        var extensions = await DesiredAsync(tenant.Id, stored, addresses, ct);
         var updated = await accounts.ModifyAsync(caller, tenantRef, stored.LoginName, u => Apply(u, record, locked) with { Extensions = extensions }, null, ct);
         return updated.IsOk ? new RowReport(record.Line, outcome, null) : Rejected(record, updated.ToFailure());
     }

@@ -23,6 +23,10 @@ public sealed record Extension
 
     public User? User { get; init; }
 
+    /// <summary>What kind of number this is to the user (SCIM's phoneNumbers type: work, mobile, …); null when no one said.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PhoneType { get; init; }
+
     /// <summary>
     /// Input only, as a front reads a request: what it said about the media. Core passes it on in the write command
     /// (<see cref="Storage.ExtensionWrite"/>), which applies it to the stored value inside the write transaction, so a v2

@@ -8,7 +8,7 @@ namespace Provisioning.Core.Operator;
 
 /// <summary>
 /// Changes to one user that keep everything else as stored: a password, roles, some fields. Each goes through
-/// <see cref="UserService.UpdateAsync"/>, so the API's rules and messages apply (elevation, the last System Administrator).
+/// <see cref="UserService.UpdateAsync(Security.Caller, Model.User, string?, CancellationToken)"/>, so the API's rules and messages apply (elevation, the last System Administrator).
 /// </summary>
 public sealed class UserAccounts(IProvisioningStore store, UserService users, TenantAccess access, TimeProvider time)
 {

@@ -15,6 +15,9 @@ public static class Failures
 
     public static readonly Failure PermissionDenied = new(Outcome.Unauthorized, "Permission denied.");
 
+    /// <summary>The write's precondition on the stored object (a version the caller read) no longer held inside its transaction.</summary>
+    public static readonly Failure ChangedMeanwhile = new(Outcome.IllegalArgument, "The object was changed by another write since it was read.");
+
     public static Failure ExtensionExists(string eid, string address) =>
         new(Outcome.AlreadyExists, $"This extension already exists in the database: {eid}:{address}");
 

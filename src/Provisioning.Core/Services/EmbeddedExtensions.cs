@@ -30,5 +30,6 @@ internal static class EmbeddedExtensions
         extensions.Select(e => new ExtensionWrite(tenant.Id, e.Address!, e.Mode, e.MediaChange ?? MediaChange.Exactly(e.Media), null)
         {
             Tenant = new TenantRef(tenant.Eid, tenant.ShortName),
+            PhoneType = e.PhoneType,
         }).ToArray();
 }

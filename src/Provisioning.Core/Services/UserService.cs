@@ -8,6 +8,9 @@ namespace Provisioning.Core.Services;
 /// <summary>createUser, updateUser, deleteUser, getUserByLoginNameAndEnvironment and listUsers.</summary>
 public sealed class UserService(IProvisioningStore store, TenantAccess access, PasswordHasher hasher, ApiLimits limits, TimeProvider time)
 {
+    /// <summary>Users per write transaction of <see cref="CreateAllAsync"/>.</summary>
+    public const int BulkBatch = 500;
+
     private readonly IUserStore _users = store.Users;
 
     public async Task<Result<User>> CreateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken)
@@ -26,7 +29,65 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         return ToResult(write, prepared.Value.User, tenant.Value);
     }
 
-    public async Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken)
+    /// <summary>
+    /// createUser for many users, <see cref="BulkBatch"/> to a write transaction: each row is checked and audited as
+    /// <see cref="CreateAsync"/> does, and answered in order as it would be (a refused row changes nothing, the others
+    /// are created). For imports and seeding, where one transaction (one disk sync) per user would bound the rate.
+    /// </summary>
+    public async Task<IReadOnlyList<Result<User>>> CreateAllAsync(Caller caller, IReadOnlyList<(User Input, string? PasswordMd5)> rows, CancellationToken cancellationToken)
+    {
+        var results = new Result<User>[rows.Count];
+        var tenants = new Dictionary<TenantRef, Result<Tenant>>();
+        for (var start = 0; start < rows.Count; start += BulkBatch)
+        {
+            var pending = new List<(int Index, UserWrite Write, Tenant Tenant)>(BulkBatch);
+            for (var i = start; i < Math.Min(start + BulkBatch, rows.Count); i++)
+            {
+                var (input, passwordMd5) = rows[i];
+                if (!tenants.TryGetValue(input.Tenant, out var tenant))
+                {
+                    tenants[input.Tenant] = tenant = await access.ResolveAsync(caller, input.Tenant, "user", cancellationToken);
+                }
+                if (!tenant.IsOk)
+                {
+                    results[i] = tenant.ToFailure();
+                    continue;
+                }
+                var prepared = await PrepareAsync(input with { Id = null }, passwordMd5, tenant.Value, caller, cancellationToken);
+                if (prepared.IsOk)
+                {
+                    pending.Add((i, prepared.Value, tenant.Value));
+                }
+                else
+                {
+                    results[i] = prepared.ToFailure();
+                }
+            }
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+            var actor = caller.ActorAt(time.GetUtcNow());
+            var writes = await _users.CreateAllAsync(pending.Select(p => p.Write).ToArray(), actor, cancellationToken);
+            for (var j = 0; j < pending.Count; j++)
+            {
+                var (index, write, tenant) = pending[j];
+                results[index] = writes is null
+                    ? ToResult(await _users.CreateAsync(write, actor, cancellationToken), write.User, tenant)
+                    : ToResult(writes[j], write.User, tenant);
+            }
+        }
+        return results;
+    }
+
+    public Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, CancellationToken cancellationToken) =>
+        UpdateAsync(caller, input, passwordMd5, null, cancellationToken);
+
+    /// <summary>
+    /// updateUser that goes ahead only when the stored user, as the write's own transaction reads it, satisfies
+    /// <paramref name="expected"/> (a version the caller read): else <see cref="Failures.ChangedMeanwhile"/>, nothing written.
+    /// </summary>
+    public async Task<Result<User>> UpdateAsync(Caller caller, User input, string? passwordMd5, Func<User, bool>? expected, CancellationToken cancellationToken)
     {
         var target = await FindTargetAsync(caller, input, cancellationToken);
         if (!target.IsOk)
@@ -43,11 +104,15 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return prepared.ToFailure();
         }
-        var write = await _users.UpdateAsync(prepared.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        var write = await _users.UpdateAsync(prepared.Value with { Expected = expected }, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return ToResult(write, prepared.Value.User, tenant);
     }
 
-    public async Task<Result> DeleteAsync(Caller caller, long? userId, CancellationToken cancellationToken)
+    public Task<Result> DeleteAsync(Caller caller, long? userId, CancellationToken cancellationToken) =>
+        DeleteAsync(caller, userId, null, cancellationToken);
+
+    /// <summary>deleteUser that goes ahead only when the stored user, as the delete's transaction reads it, satisfies <paramref name="expected"/>.</summary>
+    public async Task<Result> DeleteAsync(Caller caller, long? userId, Func<User, bool>? expected, CancellationToken cancellationToken)
     {
         if ((Rules.Required(userId, "userId") ?? Rules.Positive(userId, "userId")) is { } invalid)
         {
@@ -62,7 +127,7 @@ public sealed class UserService(IProvisioningStore store, TenantAccess access, P
         {
             return elevation;
         }
-        var write = await _users.DeleteAsync(userId.Value, caller.ActorAt(time.GetUtcNow()), cancellationToken);
+        var write = await _users.DeleteAsync(userId.Value, expected, caller.ActorAt(time.GetUtcNow()), cancellationToken);
         return write.Status switch
         {
             WriteStatus.Ok => Result.Ok(),

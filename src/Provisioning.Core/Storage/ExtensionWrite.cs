@@ -11,4 +11,7 @@ public sealed record ExtensionWrite(long TenantId, string Address, RecordingMode
 {
     /// <summary>The environment as the caller named it, when it did: the created extension is then answered without reading it back.</summary>
     public TenantRef Tenant { get; init; }
+
+    /// <summary>The number's type (SCIM phoneNumbers type); null keeps the stored one (a new extension then has none).</summary>
+    public string? PhoneType { get; init; }
 }

@@ -10,4 +10,10 @@ namespace Provisioning.Core.Storage;
 public sealed record UserWrite(User User, string? PasswordHash)
 {
     public IReadOnlyList<ExtensionWrite> Extensions { get; init; } = [];
+
+    /// <summary>
+    /// On update: what the stored user must satisfy when the write's transaction reads it (under the environment's lock),
+    /// else the write is refused with <see cref="Results.Failures.ChangedMeanwhile"/> and changes nothing. Null: no condition.
+    /// </summary>
+    public Func<User, bool>? Expected { get; init; }
 }

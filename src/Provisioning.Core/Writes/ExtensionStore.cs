@@ -89,6 +89,7 @@ public sealed class ExtensionStore(IExtensionReads reads, IStoreWriter writer) :
         Mode = write.Mode,
         Media = write.Media.ApplyTo(stored),
         User = write.UserId is { } user ? new User { Id = user } : null,
+        PhoneType = write.PhoneType,
     };
 
     private static async ValueTask<bool> UserInTenantAsync(IWriteSession s, ExtensionWrite extension) =>

@@ -29,23 +29,69 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
         reads.FindIdsByLoginAsync(tenantId, loginNames, cancellationToken);
 
     public Task<StoreWrite<User>> CreateAsync(UserWrite write, AuditActor actor, CancellationToken cancellationToken) =>
-        writer.RunAsync(
-            async s =>
+        writer.RunAsync(async s => (await CreateOneAsync(s, write, actor)).Result, cancellationToken);
+
+    /// <summary>
+    /// One transaction for all. A user refused before its first row is written (a missing reference, a taken login) is
+    /// simply answered; one refused after (a taken number, a membership rule) cannot be undone alone, so the transaction
+    /// is rolled back and run again without it, that user answered with its refusal.
+    /// </summary>
+    public async Task<IReadOnlyList<StoreWrite<User>>?> CreateAllAsync(IReadOnlyList<UserWrite> writes, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var refused = new Dictionary<int, StoreWrite<User>>();
+        while (true)
+        {
+            var (results, broken) = await writer.WriteAsync<(StoreWrite<User>[]? Results, (int Index, StoreWrite<User> Refusal)? Broken)>(
+                async s =>
+                {
+                    var results = new StoreWrite<User>[writes.Count];
+                    for (var i = 0; i < writes.Count; i++)
+                    {
+                        if (refused.TryGetValue(i, out var known))
+                        {
+                            results[i] = known;
+                            continue;
+                        }
+                        var (result, written) = await CreateOneAsync(s, writes[i], actor);
+                        if (!result.IsOk && written)
+                        {
+                            return (null, (i, result));
+                        }
+                        results[i] = result;
+                    }
+                    return (results, null);
+                },
+                static r => r.Results is not null,
+                static _ => (null, null),
+                cancellationToken);
+            if (results is not null)
             {
-                var user = write.User;
-                await s.LockMembershipsAsync(user.TenantId);
-                if (await MissingReferenceAsync(s, user) is { } missing)
-                {
-                    return StoreWrite<User>.MissingReference(missing);
-                }
-                if (await s.InsertUserAsync(user.TenantId, user.LoginName!, write.PasswordHash) is not { } id)
-                {
-                    return StoreWrite<User>.Duplicate(StoreKey.LoginName);
-                }
-                var result = await WriteAllAsync(s, write with { User = user with { Id = id }, PasswordHash = null }, created: true);
-                return await AuditedAsync(s, actor, result, null);
-            },
-            cancellationToken);
+                return results;
+            }
+            if (broken is not { } refusal)
+            {
+                return null;
+            }
+            refused[refusal.Index] = refusal.Refusal;
+        }
+    }
+
+    /// <summary>What <see cref="CreateAsync"/> writes, and whether a refusal came after the user's row was written.</summary>
+    private static async ValueTask<(StoreWrite<User> Result, bool Written)> CreateOneAsync(IWriteSession s, UserWrite write, AuditActor actor)
+    {
+        var user = write.User;
+        await s.LockMembershipsAsync(user.TenantId);
+        if (await MissingReferenceAsync(s, user) is { } missing)
+        {
+            return (StoreWrite<User>.MissingReference(missing), false);
+        }
+        if (await s.InsertUserAsync(user.TenantId, user.LoginName!, write.PasswordHash) is not { } id)
+        {
+            return (StoreWrite<User>.Duplicate(StoreKey.LoginName), false);
+        }
+        var result = await WriteAllAsync(s, write with { User = user with { Id = id }, PasswordHash = null }, created: true);
+        return (await AuditedAsync(s, actor, result, null), true);
+    }
 
     public Task<StoreWrite<User>> UpdateAsync(UserWrite write, AuditActor actor, CancellationToken cancellationToken) =>
         writer.RunAsync(
@@ -57,6 +103,10 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
                 if (before is null || before.TenantId != user.TenantId)
                 {
                     return StoreWrite<User>.NotFound();
+                }
+                if (write.Expected is { } expected && !expected(before))
+                {
+                    return StoreWrite<User>.Refused(Failures.ChangedMeanwhile);
                 }
                 if (await MissingReferenceAsync(s, user) is { } missing)
                 {
@@ -82,6 +132,9 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
             cancellationToken);
 
     public Task<StoreWrite<long>> DeleteAsync(long id, AuditActor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(id, null, actor, cancellationToken);
+
+    public Task<StoreWrite<long>> DeleteAsync(long id, Func<User, bool>? expected, AuditActor actor, CancellationToken cancellationToken) =>
         writer.RunAsync(
             async s =>
             {
@@ -92,6 +145,10 @@ public sealed class UserStore(IUserReads reads, IStoreWriter writer) : IUserStor
                 }
                 await s.LockMembershipsAsync(tenantId);
                 var before = await s.FindUserAsync(id, UserParts.All);
+                if (before is not null && expected is not null && !expected(before))
+                {
+                    return StoreWrite<long>.Refused(Failures.ChangedMeanwhile);
+                }
                 var administrators = await GuardAdministratorsAsync(s, id);
                 if (before is null || !await s.DeleteUserAsync(id))
                 {

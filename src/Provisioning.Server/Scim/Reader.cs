@@ -78,6 +78,27 @@ internal sealed class Reader
         return values;
     }
 
+    /// <summary>The type of each element's value (the first element of a value wins), at most <see cref="MaxTypeLength"/> characters.</summary>
+    public IReadOnlyDictionary<string, string> Types(JsonObject obj, string name)
+    {
+        var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in Elements(obj, name) ?? [])
+        {
+            if (Text(element, "value", name + ".") is { Length: > 0 } value && Text(element, "type", name + ".") is { Length: > 0 } type)
+            {
+                if (type.Length > MaxTypeLength)
+                {
+                    Error ??= ScimError.InvalidValue($"{name}.type: at most {MaxTypeLength} characters");
+                    continue;
+                }
+                types.TryAdd(value, type);
+            }
+        }
+        return types;
+    }
+
+    public const int MaxTypeLength = 32;
+
     public RecordingMode? Mode(JsonObject verba)
     {
         var name = Text(verba, "recordingMode", ScimSchemas.VerbaUser + ":");

@@ -24,6 +24,16 @@ internal sealed class ScimGroups(IProvisioningStore store, GroupService groups)
     /// <summary>displayName eq is a lookup by the name's index; any other filter is evaluated over the environment's groups.</summary>
     public async Task<(ScimPage? Page, ScimError? Error)> ListAsync(ScimToken token, ScimListRequest request, string baseUrl, CancellationToken cancellationToken)
     {
+        string? sortBy = null;
+        if (request.SortBy is { } requested)
+        {
+            var (attribute, invalid) = ScimSort.Check(requested, ScimSort.GroupAttributes);
+            if (attribute is null)
+            {
+                return (null, invalid);
+            }
+            sortBy = attribute;
+        }
         IReadOnlyList<Group> candidates = NamedIn(request.Filter) is { } name
             ? await store.Groups.FindByNameAsync(token.TenantId, name, cancellationToken) is { } found ? [found] : []
             : await store.Groups.ListAsync(new GroupQuery([token.TenantId], null), MaxGroups + 1, cancellationToken);
@@ -32,6 +42,10 @@ internal sealed class ScimGroups(IProvisioningStore store, GroupService groups)
             return (null, ScimError.TooMany(string.Create(CultureInfo.InvariantCulture, $"the environment has more than {MaxGroups} groups: filter by displayName eq")));
         }
         var matches = candidates.Select(g => GroupResource.Render(g, baseUrl)).Where(r => request.Filter is null || FilterEvaluator.Matches(request.Filter, r)).ToArray();
+        if (sortBy is not null)
+        {
+            matches = ScimSort.Sort(matches, sortBy, ScimSort.GroupAttributes[sortBy], request.Descending);
+        }
         return (new ScimPage(matches.Skip(request.StartIndex - 1).Take(request.Count).ToArray(), matches.Length), null);
     }
 

@@ -47,17 +47,22 @@ internal sealed class ScimHandler(ScimTokenService tokens, ScimUsers users, Scim
             (["ResourceTypes"], "GET") => ListOf(ScimDiscovery.AllResourceTypes(baseUrl)),
             (["ResourceTypes", var id], "GET") => Found(ScimDiscovery.ResourceType(id, baseUrl), $"No resource type is {id}"),
             (["Users"], "GET") => await ListAsync(context, (request, c) => users.ListAsync(token, request, baseUrl, c), ct),
+            (["Users", ".search"], "POST") => await SearchAsync(context, (request, c) => users.ListAsync(token, request, baseUrl, c), ct),
             (["Users"], "POST") => await WithObjectAsync(context, body => users.CreateAsync(token, body, baseUrl, ct)),
             (["Users", var id], "GET") => Project(context, await users.GetAsync(token, id, baseUrl, ct)),
             (["Users", var id], "PUT") => await WithObjectAsync(context, body => users.ReplaceAsync(token, id, body, IfMatch(context), baseUrl, ct)),
             (["Users", var id], "PATCH") => await WithBodyAsync(context, body => users.PatchAsync(token, id, body, IfMatch(context), baseUrl, ct)),
             (["Users", var id], "DELETE") => await users.DeleteAsync(token, id, IfMatch(context), baseUrl, ct),
             (["Groups"], "GET") => await ListAsync(context, (request, c) => groups.ListAsync(token, request, baseUrl, c), ct),
+            (["Groups", ".search"], "POST") => await SearchAsync(context, (request, c) => groups.ListAsync(token, request, baseUrl, c), ct),
             (["Groups"], "POST") => await WithObjectAsync(context, body => groups.CreateAsync(token, body, baseUrl, ct)),
             (["Groups", var id], "GET") => Project(context, await groups.GetAsync(token, id, baseUrl, ct)),
             (["Groups", var id], "PUT") => await WithObjectAsync(context, body => groups.ReplaceAsync(token, id, body, IfMatch(context), baseUrl, ct)),
             (["Groups", var id], "PATCH") => await WithBodyAsync(context, body => groups.PatchAsync(token, id, body, IfMatch(context), baseUrl, ct)),
             (["Groups", var id], "DELETE") => await groups.DeleteAsync(token, id, IfMatch(context), baseUrl, ct),
+            (["Me", ..], _) => NotImplemented("/Me is not served: a token belongs to an environment, not to a user"),
+            (["Bulk"], _) => NotImplemented("/Bulk is not served (bulk.supported is false): send one request per resource"),
+            ([".search"], "POST") => NotImplemented("searching across resource types is not served: POST to /Users/.search or /Groups/.search"),
             (["ServiceProviderConfig" or "Schemas" or "ResourceTypes" or "Users" or "Groups", ..], _) => NotAllowed(context),
             _ => ScimError.NotFound($"{context.Request.Path} is not a SCIM endpoint of this service"),
         };
@@ -71,11 +76,32 @@ internal sealed class ScimHandler(ScimTokenService tokens, ScimUsers users, Scim
         {
             return invalid!;
         }
+        return await PageAsync(request, list, ct);
+    }
+
+    /// <summary>POST …/.search: the query in a SearchRequest body, answered as the GET with that query is (RFC 7644 §3.4.3).</summary>
+    private async Task<ScimOutcome> SearchAsync(
+        HttpContext context, Func<ScimListRequest, CancellationToken, Task<(ScimPage? Page, ScimError? Error)>> list, CancellationToken ct)
+    {
+        var (body, error) = await ScimHttp.ReadAsync(context.Request, settings.Limits.MaxRequestBytes);
+        if (error is not null)
+        {
+            return error;
+        }
+        var (request, invalid) = ScimListRequest.FromSearch(body);
+        return request is null ? invalid! : await PageAsync(request, list, ct);
+    }
+
+    private static async Task<ScimOutcome> PageAsync(
+        ScimListRequest request, Func<ScimListRequest, CancellationToken, Task<(ScimPage? Page, ScimError? Error)>> list, CancellationToken ct)
+    {
         var (page, error) = await list(request, ct);
         return page is null
             ? error!
             : ScimOutcome.Ok(ScimHttp.List(page.Resources.Select(request.Projection.Apply).ToArray(), page.TotalResults, request.StartIndex));
     }
+
+    private static ScimError NotImplemented(string detail) => new(StatusCodes.Status501NotImplemented, null, detail);
 
     private static ScimOutcome ListOf(IReadOnlyList<JsonObject> documents) => ScimOutcome.Ok(ScimHttp.List(documents, documents.Count, 1));
 

@@ -10,7 +10,8 @@ namespace Provisioning.Server.Scim;
 /// Lists users of the token's environment. A filter that requires userName eq, externalId eq or id eq (alone or in an
 /// "and") is answered from the store's indexes, then checked in full in memory; no filter is a count and one page. Any
 /// other filter is evaluated in memory over the environment's users, read a page at a time, and refused as tooMany in an
-/// environment of more than <see cref="MaxScanned"/> users rather than run without bound.
+/// environment of more than <see cref="MaxScanned"/> users rather than run without bound; so is sorting (sortBy) without
+/// such a filter, since the users are sorted as answered, in memory.
 /// </summary>
 internal sealed class ScimUserSearch(IProvisioningStore store, TimeProvider time)
 {
@@ -20,14 +21,25 @@ internal sealed class ScimUserSearch(IProvisioningStore store, TimeProvider time
     public async Task<(ScimPage? Page, ScimError? Error)> ListAsync(ScimToken token, ScimListRequest request, string baseUrl, CancellationToken cancellationToken)
     {
         var query = new UserQuery { TenantIds = [token.TenantId], Now = time.GetUtcNow() };
-        if (request.Filter is not { } filter)
+        string? sortBy = null;
+        if (request.SortBy is { } requested)
+        {
+            var (name, invalid) = ScimSort.Check(requested, ScimSort.UserAttributes);
+            if (name is null)
+            {
+                return (null, invalid);
+            }
+            sortBy = name;
+        }
+        var filter = request.Filter;
+        if (filter is null && sortBy is null)
         {
             var total = await store.Users.CountAsync(query, cancellationToken);
             var page = request.Count == 0 ? [] : await store.Users.ListAsync(query with { Offset = request.StartIndex - 1 }, UserParts.All, request.Count, cancellationToken);
             return (new ScimPage(page.Select(u => UserResource.Render(u, baseUrl)).ToArray(), total), null);
         }
         IReadOnlyList<User> candidates;
-        if (Indexed(filter) is { } seed)
+        if (filter is not null && Indexed(filter) is { } seed)
         {
             candidates = await SeedAsync(token, query, seed, cancellationToken);
         }
@@ -38,11 +50,15 @@ internal sealed class ScimUserSearch(IProvisioningStore store, TimeProvider time
             {
                 return (null, ScimError.TooMany(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"the environment has more than {MaxScanned} users: filter by userName eq, externalId eq or id eq (alone or joined with and)")));
+                    $"the environment has more than {MaxScanned} users: filter by userName eq, externalId eq or id eq (alone or joined with and){(filter is null ? " to sort" : "")}")));
             }
             candidates = scanned;
         }
-        var matches = candidates.Select(u => UserResource.Render(u, baseUrl)).Where(r => FilterEvaluator.Matches(filter, r)).ToArray();
+        var matches = candidates.Select(u => UserResource.Render(u, baseUrl)).Where(r => filter is null || FilterEvaluator.Matches(filter, r)).ToArray();
+        if (sortBy is not null)
+        {
+            matches = ScimSort.Sort(matches, sortBy, ScimSort.UserAttributes[sortBy], request.Descending);
+        }
         return (new ScimPage(matches.Skip(request.StartIndex - 1).Take(request.Count).ToArray(), matches.Length), null);
     }
 

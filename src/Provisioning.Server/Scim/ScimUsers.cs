@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Provisioning.Core.Model;
+using Provisioning.Core.Results;
 using Provisioning.Core.Scim;
 using Provisioning.Core.Security;
 using Provisioning.Core.Services;
@@ -13,6 +14,9 @@ namespace Provisioning.Server.Scim;
 /// </summary>
 internal sealed class ScimUsers(IProvisioningStore store, UserService users, ScimUserSearch search)
 {
+    /// <summary>How often a PATCH is applied to the user as then stored when other writes keep changing it meanwhile.</summary>
+    private const int PatchAttempts = 4;
+
     private static readonly HashSet<string> ReadOnly = new(StringComparer.OrdinalIgnoreCase) { "id", "meta", "groups" };
 
     public async Task<ScimOutcome> GetAsync(ScimToken token, string id, string baseUrl, CancellationToken cancellationToken) =>
@@ -33,6 +37,7 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
         return created.IsOk ? ScimOutcome.Created(UserResource.Render(created.Value, baseUrl)) : ScimFailures.Of(created.ToFailure());
     }
 
+    /// <summary>If-Match is checked again inside the write's transaction, on the user as the write reads it.</summary>
     public async Task<ScimOutcome> ReplaceAsync(ScimToken token, string id, JsonObject body, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
     {
         if (await FindAsync(token, id, cancellationToken) is not { } stored)
@@ -44,31 +49,57 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
             return failed;
         }
         var (input, error) = UserInput.Read(body, null);
-        return input is null ? error! : await UpdateAsync(token, stored, input, "scim:replaceUser", baseUrl, cancellationToken);
+        if (input is null)
+        {
+            return error!;
+        }
+        var expected = ifMatch is null ? null : Matching(ifMatch, baseUrl);
+        var (outcome, changed) = await UpdateAsync(token, stored, input, expected, "scim:replaceUser", baseUrl, cancellationToken);
+        return changed ? Stale(ifMatch!) : outcome;
     }
 
+    /// <summary>
+    /// The PATCH is applied to the user as read and written only if the user is still at that version when the write's
+    /// transaction reads it. One that lost that race is applied again to the user as it is now (so no change of another
+    /// writer is overwritten), up to <see cref="PatchAttempts"/> times; with If-Match, the user is then at another version: 412.
+    /// </summary>
     public async Task<ScimOutcome> PatchAsync(ScimToken token, string id, JsonNode? body, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, id, cancellationToken) is not { } stored)
+        for (var attempt = 1; ; attempt++)
         {
-            return Missing(id);
+            if (await FindAsync(token, id, cancellationToken) is not { } stored)
+            {
+                return Missing(id);
+            }
+            var current = UserResource.Render(stored, baseUrl);
+            if (ScimPreconditions.Check(ifMatch, current) is { } failed)
+            {
+                return failed;
+            }
+            var patched = (JsonObject)current.DeepClone();
+            if (ScimPatch.Apply(patched, body, ReadOnly) is { } invalid)
+            {
+                return invalid;
+            }
+            if (JsonNode.DeepEquals(patched, current))
+            {
+                return ScimOutcome.Ok(current);
+            }
+            var (input, error) = UserInput.Read(patched, current);
+            if (input is null)
+            {
+                return error!;
+            }
+            var (outcome, changed) = await UpdateAsync(token, stored, input, Matching(ScimMeta.VersionIn(current)!, baseUrl), "scim:patchUser", baseUrl, cancellationToken);
+            if (!changed)
+            {
+                return outcome;
+            }
+            if (attempt == PatchAttempts)
+            {
+                return new ScimError(StatusCodes.Status409Conflict, null, $"The user {id} was changed by other writes during each of {PatchAttempts} attempts; send the PATCH again");
+            }
         }
-        var current = UserResource.Render(stored, baseUrl);
-        if (ScimPreconditions.Check(ifMatch, current) is { } failed)
-        {
-            return failed;
-        }
-        var patched = (JsonObject)current.DeepClone();
-        if (ScimPatch.Apply(patched, body, ReadOnly) is { } invalid)
-        {
-            return invalid;
-        }
-        if (JsonNode.DeepEquals(patched, current))
-        {
-            return ScimOutcome.Ok(current);
-        }
-        var (input, error) = UserInput.Read(patched, current);
-        return input is null ? error! : await UpdateAsync(token, stored, input, "scim:patchUser", baseUrl, cancellationToken);
     }
 
     public async Task<ScimOutcome> DeleteAsync(ScimToken token, string id, string? ifMatch, string baseUrl, CancellationToken cancellationToken)
@@ -81,8 +112,21 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
         {
             return failed;
         }
-        var deleted = await users.DeleteAsync(ScimTokenService.CallerOf(token, "scim:deleteUser"), stored.Id, cancellationToken);
-        return deleted.IsOk ? ScimOutcome.NoContent : ScimFailures.Of(deleted.ToFailure());
+        var expected = ifMatch is null ? null : Matching(ifMatch, baseUrl);
+        var deleted = await users.DeleteAsync(ScimTokenService.CallerOf(token, "scim:deleteUser"), stored.Id, expected, cancellationToken);
+        if (deleted.IsOk)
+        {
+            return ScimOutcome.NoContent;
+        }
+        var failure = deleted.ToFailure();
+        return failure == Failures.ChangedMeanwhile ? Stale(ifMatch!) : await GoneAsync(token, stored, cancellationToken) ?? ScimFailures.Of(failure);
+    }
+
+    /// <summary>404 when the user read before the write no longer exists (another request deleted it meanwhile), else null.</summary>
+    private async Task<ScimError?> GoneAsync(ScimToken token, User stored, CancellationToken cancellationToken)
+    {
+        var id = UserResource.Id(stored.Id!.Value);
+        return await FindAsync(token, id, cancellationToken) is null ? Missing(id) : null;
     }
 
     /// <summary>The user of the token's environment with that id; another environment's is as absent as one that never was.</summary>
@@ -96,12 +140,31 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
         return user?.TenantId == token.TenantId ? user : null;
     }
 
-    private async Task<ScimOutcome> UpdateAsync(ScimToken token, User stored, UserInput input, string operation, string baseUrl, CancellationToken cancellationToken)
+    /// <summary>The update's outcome, or Changed when it was refused because the user was no longer as <paramref name="expected"/> says (the outcome then means nothing).</summary>
+    private async Task<(ScimOutcome Outcome, bool Changed)> UpdateAsync(
+        ScimToken token, User stored, UserInput input, Func<User, bool>? expected, string operation, string baseUrl, CancellationToken cancellationToken)
     {
         var user = Bind(stored, input, token) with { Id = stored.Id };
-        var updated = await users.UpdateAsync(ScimTokenService.CallerOf(token, operation), user, Password(input), cancellationToken);
-        return updated.IsOk ? ScimOutcome.Ok(UserResource.Render(updated.Value, baseUrl)) : ScimFailures.Of(updated.ToFailure());
+        var updated = await users.UpdateAsync(ScimTokenService.CallerOf(token, operation), user, Password(input), expected, cancellationToken);
+        if (updated.IsOk)
+        {
+            return (ScimOutcome.Ok(UserResource.Render(updated.Value, baseUrl)), false);
+        }
+        var failure = updated.ToFailure();
+        if (failure == Failures.ChangedMeanwhile)
+        {
+            return (ScimOutcome.NoContent, true);
+        }
+        // Deleted since it was read: Core answers as for a user the caller may not see; SCIM says it is gone.
+        return (await GoneAsync(token, stored, cancellationToken) ?? ScimFailures.Of(failure), false);
     }
+
+    /// <summary>The condition, checked inside the write's transaction, that the user is still at a version If-Match names.</summary>
+    private static Func<User, bool> Matching(string ifMatch, string baseUrl) =>
+        user => ScimPreconditions.Check(ifMatch, UserResource.Render(user, baseUrl)) is null;
+
+    private static ScimError Stale(string ifMatch) =>
+        new(StatusCodes.Status412PreconditionFailed, null, $"If-Match {ifMatch} does not name the current version: the user was changed meanwhile");
 
     /// <summary>
     /// The user to write: the stored one (fields SCIM does not map are kept) with what the request maps. Memberships are
@@ -134,7 +197,7 @@ internal sealed class ScimUsers(IProvisioningStore store, UserService users, Sci
             var media = input.RecordingGiven && input.Media is { } list
                 ? MediaChange.FromFlags(list.Contains(Modality.Voice), list.Contains(Modality.Video), list.Contains(Modality.Im), list.Contains(Modality.Screen))
                 : kept is not null ? MediaChange.Exactly(kept.Media) : MediaChange.FromFlags(null, null, null, null);
-            return new Extension { Address = kept?.Address ?? number, Mode = mode, MediaChange = media };
+            return new Extension { Address = kept?.Address ?? number, Mode = mode, MediaChange = media, PhoneType = input.NumberTypes.GetValueOrDefault(number) };
         }).ToArray();
 
     private static string? Password(UserInput input) => input.Password is { } password ? PasswordHasher.Md5Hex(password) : null;

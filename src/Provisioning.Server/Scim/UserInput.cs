@@ -31,6 +31,9 @@ internal sealed record UserInput
 
     public IReadOnlyList<string> Numbers { get; init; } = [];
 
+    /// <summary>The type each number was sent with (work, mobile, …), by number ignoring case; a number sent without one is absent.</summary>
+    public IReadOnlyDictionary<string, string> NumberTypes { get; init; } = new Dictionary<string, string>();
+
     public RecordingMode? Mode { get; init; }
 
     public IReadOnlyList<Modality>? Media { get; init; }
@@ -55,6 +58,7 @@ internal sealed record UserInput
             AgentId = enterprise is null ? null : reader.Text(enterprise, "employeeNumber", ScimSchemas.EnterpriseUser + ":"),
             Password = reader.Text(json, "password"),
             Numbers = reader.Values(json, "phoneNumbers"),
+            NumberTypes = reader.Types(json, "phoneNumbers"),
             Mode = verba is null ? null : reader.Mode(verba),
             Media = verba is null ? null : reader.Media(verba),
             RecordingGiven = verba is not null && (before is null || !JsonNode.DeepEquals(verba, ScimJson.Get(before, ScimSchemas.VerbaUser))),

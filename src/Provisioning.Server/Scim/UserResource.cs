@@ -28,7 +28,7 @@ internal static class UserResource
         }
         if (user.Extensions.Count > 0)
         {
-            resource["phoneNumbers"] = new JsonArray(user.Extensions.OrderBy(e => e.Id).Select(e => (JsonNode)new JsonObject { ["value"] = e.Address, ["type"] = "work" }).ToArray());
+            resource["phoneNumbers"] = new JsonArray(user.Extensions.OrderBy(e => e.Id).Select(e => (JsonNode)new JsonObject { ["value"] = e.Address, ["type"] = e.PhoneType ?? "work" }).ToArray());
         }
         Add(resource, "preferredLanguage", user.Language);
         Add(resource, "timezone", user.TimeZone);
