@@ -68,7 +68,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<
         Assert.Equal(Core.Model.RecordingMode.OnDemand, Assert.Single(stored, e => e.Tenant.Eid == eid).Mode);
 
         await page.GotoAsync(console.Base + "/audit?eid=" + eid);
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createExtension" })).ToContainTextAsync("0000:admin");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createExtension" })).ToContainTextAsync("web:0000:admin");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createUser" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createEnvironment" })).ToHaveCountAsync(1);
         await ConsoleBrowser.CheckPageAsync(page, "audit");
@@ -134,7 +134,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<
         Assert.DoesNotContain(left, e => e.Tenant.Eid == eid);
     }
 
-    [Fact(Skip = "Intermittent (#18): about 1 run in 8 the upload's job finishes with 0 rows read and no error; not yet diagnosed")]
+    [Fact]
     public async Task Import_CsvWithThreeBadLines_ImportsTheRestAndListsThem()
     {
         var (eid, _) = await console.Shared.TenantAsync();

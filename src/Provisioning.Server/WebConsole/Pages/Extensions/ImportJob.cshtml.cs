@@ -13,15 +13,18 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
 
     public ImportJob? Job { get; private set; }
 
-    public ImportSummary Summary { get; private set; } = ImportSummary.Empty;
+    /// <summary>The job as it was at one moment: everything the page shows comes from this one snapshot.</summary>
+    public ImportJobState State { get; private set; } = new(ImportSummary.Empty, 0, [], false, null);
 
-    public long Read { get; private set; }
+    public ImportSummary Summary => State.Summary;
 
-    public IReadOnlyList<RowReport> Rejected { get; private set; } = [];
+    public long Read => State.Read;
 
-    public bool Finished => Job!.Finished;
+    public IReadOnlyList<RowReport> Rejected => State.Rejected;
 
-    public string? Error => Job!.Error;
+    public bool Finished => State.Finished;
+
+    public string? Error => State.Error;
 
     public string FileName => Job!.FileName;
 
@@ -47,7 +50,15 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
     }
 
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"{(Finished ? "Finished" : "Importing")}: {Summary.Rows} rows: {Summary.Created} created, {Summary.Updated} updated, {Summary.Unchanged} unchanged, {Summary.Rejected} rejected.");
+        $"{Stage}: {Summary.Rows} rows: {Summary.Created} created, {Summary.Updated} updated, {Summary.Unchanged} unchanged, {Summary.Rejected} rejected.");
+
+    /// <summary>An import the server's stop cut short says so: its counts alone look like a file that had fewer rows.</summary>
+    private string Stage => State switch
+    {
+        { Interrupted: true } => "Interrupted (the server was stopping; import the file again to complete it)",
+        { Finished: true } => "Finished",
+        _ => "Importing",
+    };
 
     private bool Load()
     {
@@ -56,7 +67,7 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
         {
             return false;
         }
-        (Summary, Read, Rejected) = Job.Snapshot();
+        State = Job.Snapshot();
         return true;
     }
 }
