@@ -13,7 +13,13 @@ public sealed class ImportJob(string id, string owner, string fileName, long len
     private DateTimeOffset? _finishedAt;
     private string? _error;
 
+    public const string Extensions = "extensions";
+    public const string Users = "users";
+
     public string Id { get; } = id;
+
+    /// <summary>What the file holds: <see cref="Extensions"/> or <see cref="Users"/> (the console's page of that name).</summary>
+    public string Kind { get; init; } = Extensions;
 
     public string Owner { get; } = owner;
 

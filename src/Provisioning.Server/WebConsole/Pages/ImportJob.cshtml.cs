@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Provisioning.Core.Import;
 using Provisioning.Core.Results;
 
-namespace Provisioning.Server.WebConsole.Pages.Extensions;
+namespace Provisioning.Server.WebConsole.Pages;
 
 /// <summary>A running or finished import: a progress bar through the file, the counts so far, and the rejected lines with Core's reasons.</summary>
 public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
@@ -29,6 +29,9 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
     public string FileName => Job!.FileName;
 
     public long Length => Job!.Length;
+
+    /// <summary>The page of what was imported: extensions or users.</summary>
+    public string Kind => Job!.Kind;
 
     public IActionResult OnGet()
     {
@@ -62,7 +65,7 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
 
     private bool Load()
     {
-        Job = jobs.Find(Id, Caller("importExtensions"));
+        Job = jobs.Find(Id, Caller("import"));
         if (Job is null)
         {
             return false;
