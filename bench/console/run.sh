@@ -14,6 +14,8 @@ usage: bench/console/run.sh [options]
   --short           --rows 20000 --requests 20: checks the harness, no figures to quote
   --no-build        use the Release builds that are there
   --keep            keep the temporary folder (database, logs)
+  --pg CONNSTR      measure on PostgreSQL instead of SQLite; the database must be empty (the extensions are imported
+                    into it and left there)
 TEXT
 }
 
@@ -23,7 +25,7 @@ source "$root/bench/lib/report.sh"
 # shellcheck source=../lib/processes.sh
 source "$root/bench/lib/processes.sh"
 
-rows=1000000 requests=200 build=1 keep=0
+rows=1000000 requests=200 build=1 keep=0 pg=
 while [ $# -gt 0 ]; do
   case $1 in
     --rows) rows=$2; shift ;;
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --short) rows=20000 requests=20 ;;
     --no-build) build=0 ;;
     --keep) keep=1 ;;
+    --pg) pg=$2; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -61,7 +64,12 @@ for dll in "$server_dll" "$cli_dll" "$client_dll"; do
 done
 
 admin_password=console-bench-password
-settings=("Provisioning__Storage__ConnectionString=Data Source=$work/console.db" "Provisioning__Bootstrap__AdminPassword=$admin_password")
+if [ -n "$pg" ]; then
+  store=PostgreSQL settings=("Provisioning__Storage__Provider=Postgres" "Provisioning__Storage__ConnectionString=$pg")
+else
+  store=SQLite settings=("Provisioning__Storage__ConnectionString=Data Source=$work/console.db")
+fi
+settings+=("Provisioning__Bootstrap__AdminPassword=$admin_password")
 cli() { (cd "$work" && env "${settings[@]}" dotnet "$cli_dll" "$@"); }
 
 awk -v n="$rows" 'BEGIN {
@@ -70,7 +78,7 @@ awk -v n="$rows" 'BEGIN {
   for (i = 0; i < n; i++)
     printf "BNCH,+49301%07d,%s,true,%s,false,false,%s\n", i, mode[i % 3 + 1], (i % 2 ? "true" : "false"), (i % 10 == 0 ? "agent" : "")
 }' >"$work/extensions.csv"
-say "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); SQLite; $rows extensions, $requests requests per page"
+say "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $store; $rows extensions, $requests requests per page"
 cli init >/dev/null
 cli environments create BNCH "Console bench" >/dev/null
 cli users create BNCH agent >/dev/null

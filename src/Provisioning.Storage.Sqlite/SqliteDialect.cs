@@ -13,6 +13,22 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
 
+    /// <summary>
+    /// The trigram table yields the ids of the candidates (a phrase of the key's trigrams, in order), instr confirms each.
+    /// The key is quoted as one FTS5 string, its double quotes doubled, so no character of it is query syntax.
+    /// </summary>
+    public override string AddressContains(string parameter, string key, out object? search)
+    {
+        var scan = Contains("e.address_key", parameter);
+        if (!Indexable(key))
+        {
+            search = null;
+            return scan;
+        }
+        search = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return $"e.id IN (SELECT rowid FROM extensions_address_search WHERE extensions_address_search MATCH @search) AND {scan}";
+    }
+
     public override string Greatest(string a, string b) => $"MAX({a}, {b})";
 
     public override string Settled(string column) => "TRUE";

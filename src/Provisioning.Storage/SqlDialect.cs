@@ -12,6 +12,27 @@ internal abstract class SqlDialect
     public abstract string Contains(string column, string parameter);
 
     /// <summary>
+    /// A condition that the folded address of extension <c>e</c> contains <paramref name="key"/> (folded, bound to
+    /// <paramref name="parameter"/>), found through the trigram index of migration 0009 when the key is long enough for
+    /// it; <paramref name="search"/> is the value of <c>@search</c> if the condition names it.
+    /// </summary>
+    public abstract string AddressContains(string parameter, string key, out object? search);
+
+    /// <summary>Trigram indexes find substrings of three characters or more; a shorter one is looked for in every row.</summary>
+    protected static bool Indexable(string key)
+    {
+        var characters = 0;
+        foreach (var _ in key.EnumerateRunes())
+        {
+            if (++characters == 3)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A condition that <paramref name="column"/> is among the values <paramref name="subquery"/> returns, checked on each
     /// row a query walks anyway: a query by primary-key range ordered by it then keeps to the primary key and stops at its
     /// LIMIT, instead of reading by <paramref name="column"/> and sorting all it found.

@@ -28,13 +28,17 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                 var tenants = query.TenantIds switch
                 {
                     null => "TRUE",
+                    // A mode within one environment is read from the (tenant, mode, id) index of migration 0009, in id order.
+                    [_] when query.Mode is not null => "e.tenant_id = @tenant",
                     _ when query.ByKey => c.Dialect.AmongRowsOf("e.tenant_id", "SELECT t.id FROM tenants t WHERE " + (query.TenantIds is [_] ? "t.id = @tenant" : c.Dialect.InList("t.id", "@tenants"))),
                     [_] => "e.tenant_id = @tenant",
                     _ => c.Dialect.InList("e.tenant_id", "@tenants"),
                 };
+                object? search = null;
+                var address = query.Address is { Exact: false } contains ? c.Dialect.AddressContains("@address", contains.Key, out search) : c.Dialect.Match("e.address_key", "@address", query.Address);
                 // Only the criteria given are written: "(@x IS NULL OR …)" costs the planner on every execution.
                 var rows = await c.ListAsync(
-                    $"{ExtensionRows.Select} WHERE {tenants} AND " + c.Dialect.Match("e.address_key", "@address", query.Address)
+                    $"{ExtensionRows.Select} WHERE {tenants} AND {address}"
                     + (query.UserId is null ? string.Empty : " AND e.user_id = @user")
                     + (query.AfterId is null ? string.Empty : " AND e.id > @after")
                     + (query.Mode is null ? string.Empty : " AND e.recording_mode = @mode")
@@ -43,6 +47,7 @@ internal sealed class SqlExtensionReads(ISqlDatabase db) : IExtensionReads
                     ("@tenant", query.TenantIds is [var one] ? one : null),
                     ("@tenants", query.TenantIds is null or [_] ? null : query.TenantIds),
                     ("@address", query.Address?.Key),
+                    ("@search", search),
                     ("@user", query.UserId),
                     ("@after", query.AfterId),
                     ("@mode", query.Mode is { } mode ? (int)mode : null));

@@ -12,6 +12,12 @@ public sealed record AuditQuery(string? Eid = null, DateTimeOffset? Since = null
     /// <summary>Only entries with a smaller id, newest first: the console pages back from the latest entry.</summary>
     public long? BeforeId { get; init; }
 
+    /// <summary>
+    /// Read at most this many characters and one more of each value (before and after), so a page of entries costs the
+    /// same whatever an import's entry holds; a value longer than this was cut. Null reads them whole.
+    /// </summary>
+    public int? CutValuesAt { get; init; }
+
     /// <summary>Newest first (descending id) instead of oldest first.</summary>
     public bool NewestFirst { get; init; }
 }

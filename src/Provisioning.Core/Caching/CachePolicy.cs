@@ -18,4 +18,10 @@ public static class CachePolicy
     /// instance within this time of its commit.
     /// </summary>
     public static readonly TimeSpan SharedStaleness = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// The oldest the console's overview counts may be (every extension grouped by environment and mode, and the audit
+    /// log's changes per day): counting a million rows on every view cost seconds. The page says when they were counted.
+    /// </summary>
+    public static readonly TimeSpan OverviewMaxAge = TimeSpan.FromSeconds(10);
 }

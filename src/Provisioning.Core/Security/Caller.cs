@@ -13,9 +13,20 @@ public sealed record Caller(long UserId, long TenantId, string Eid, string Login
 
     public bool MayActOn(long tenantId) => IsSystemAdministrator || tenantId == TenantId;
 
-    /// <summary>The actor of a change made at <paramref name="at"/>: the token holder as "eid:login" with its token id, or the operator by name.</summary>
+    /// <summary>
+    /// The front a token holder acts through when it is not the API: "web" for the console, whose changes are audited
+    /// as "web:eid:login" (issue #18), so a change in the browser is told apart from one by the same login over SOAP.
+    /// </summary>
+    public string? Channel { get; init; }
+
+    /// <summary>
+    /// The actor of a change made at <paramref name="at"/>: the token holder as "eid:login" (after its channel and a
+    /// colon if it has one) with its token id, or the operator by name.
+    /// </summary>
     public AuditActor ActorAt(DateTimeOffset at) =>
-        TokenId == 0 ? new AuditActor(at, LoginName, null, Operation) : new AuditActor(at, $"{Eid}:{LoginName}", TokenId, Operation);
+        TokenId == 0
+            ? new AuditActor(at, LoginName, null, Operation)
+            : new AuditActor(at, Channel is null ? $"{Eid}:{LoginName}" : $"{Channel}:{Eid}:{LoginName}", TokenId, Operation);
 
     /// <summary>
     /// The operator at the command line: a System Administrator acting on the database directly, with no user or token of

@@ -18,9 +18,9 @@ internal sealed class ConsoleSession(TokenService tokens) : CookieAuthentication
     public static ClaimsPrincipal Principal(string token, string eid, string login) =>
         new(new ClaimsIdentity([new Claim(TokenClaim, token), new Claim(ClaimTypes.Name, $"{eid}:{login}")], ConsoleSetup.Scheme));
 
-    /// <summary>The signed-in caller of this request; its writes are audited as operation "web:…".</summary>
+    /// <summary>The signed-in caller of this request; its writes are audited as actor "web:eid:login" and operation "web:…".</summary>
     public static Caller CallerOf(HttpContext context, string operation) =>
-        ((Caller?)context.Items[CallerKey] ?? throw new InvalidOperationException("The console page ran without a signed-in caller.")) with { Operation = "web:" + operation };
+        ((Caller?)context.Items[CallerKey] ?? throw new InvalidOperationException("The console page ran without a signed-in caller.")) with { Channel = "web", Operation = "web:" + operation };
 
     public static string? TokenOf(ClaimsPrincipal user) => user.FindFirst(TokenClaim)?.Value;
 

@@ -86,6 +86,7 @@ internal static class ConsoleSetup
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddScoped<ConsoleSession>();
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<OverviewCounts>();
     }
 
     /// <summary>Runs the console's own pipeline for requests under /console on the management listener.</summary>

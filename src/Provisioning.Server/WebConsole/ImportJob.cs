@@ -10,8 +10,16 @@ public sealed class ImportJob(string id, string owner, string fileName, long len
     private readonly List<RowReport> _rejected = [];
     private ImportSummary _summary = ImportSummary.Empty;
     private long _read;
+    private DateTimeOffset? _finishedAt;
+    private string? _error;
+
+    public const string Extensions = "extensions";
+    public const string Users = "users";
 
     public string Id { get; } = id;
+
+    /// <summary>What the file holds: <see cref="Extensions"/> or <see cref="Users"/> (the console's page of that name).</summary>
+    public string Kind { get; init; } = Extensions;
 
     public string Owner { get; } = owner;
 
@@ -19,17 +27,22 @@ public sealed class ImportJob(string id, string owner, string fileName, long len
 
     public long Length { get; } = length;
 
-    public DateTimeOffset? FinishedAt { get; private set; }
+    public DateTimeOffset? FinishedAt
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _finishedAt;
+            }
+        }
+    }
 
-    public string? Error { get; private set; }
-
-    public bool Finished => FinishedAt is not null;
-
-    public (ImportSummary Summary, long Read, IReadOnlyList<RowReport> Rejected) Snapshot()
+    public ImportJobState Snapshot()
     {
         lock (_lock)
         {
-            return (_summary, _read, _rejected.ToArray());
+            return new ImportJobState(_summary, _read, _rejected.ToArray(), _finishedAt is not null, _error);
         }
     }
 
@@ -62,8 +75,8 @@ public sealed class ImportJob(string id, string owner, string fileName, long len
         {
             _summary = summary ?? _summary;
             _read = Length;
-            Error = error;
-            FinishedAt = at;
+            _error = error;
+            _finishedAt = at;
         }
     }
 }

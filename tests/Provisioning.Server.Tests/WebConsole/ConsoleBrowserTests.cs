@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Import;
 using Provisioning.Core.Results;
 using Provisioning.Core.Security;
@@ -68,7 +69,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<
         Assert.Equal(Core.Model.RecordingMode.OnDemand, Assert.Single(stored, e => e.Tenant.Eid == eid).Mode);
 
         await page.GotoAsync(console.Base + "/audit?eid=" + eid);
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createExtension" })).ToContainTextAsync("0000:admin");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createExtension" })).ToContainTextAsync("web:0000:admin");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createUser" })).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web:createEnvironment" })).ToHaveCountAsync(1);
         await ConsoleBrowser.CheckPageAsync(page, "audit");
@@ -134,7 +135,7 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<
         Assert.DoesNotContain(left, e => e.Tenant.Eid == eid);
     }
 
-    [Fact(Skip = "Intermittent (#18): about 1 run in 8 the upload's job finishes with 0 rows read and no error; not yet diagnosed")]
+    [Fact]
     public async Task Import_CsvWithThreeBadLines_ImportsTheRestAndListsThem()
     {
         var (eid, _) = await console.Shared.TenantAsync();
@@ -158,6 +159,32 @@ public sealed class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<
         Assert.Equal(["22", "23", "24"], lines);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "SOMETIMES" })).ToHaveCountAsync(1);
         await ConsoleBrowser.CheckPageAsync(page, "import-finished");
+    }
+
+    [Fact]
+    public async Task ImportUsers_CsvWithThreeBadLines_ImportsTheRestAuditedAsWeb()
+    {
+        var (eid, _) = await console.Shared.TenantAsync();
+        var csv = new StringBuilder("eid,loginName,displayName,extensions\n")
+            .Append(CultureInfo.InvariantCulture, $"{eid},imported-a,A,+4952001|+4952002\n")
+            .Append(CultureInfo.InvariantCulture, $"{eid},imported-b,B,\n")
+            .Append(CultureInfo.InvariantCulture, $"{eid},,Nobody,\n")
+            .Append("ZZZ9,imported-c,C,\n")
+            .Append(CultureInfo.InvariantCulture, $"{eid},Imported-A,Again,\n");
+        var page = await console.SignedInAsync();
+        await page.GotoAsync(console.Base + "/users/import");
+        await ConsoleBrowser.CheckPageAsync(page, "users-import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload { Name = "users.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Last).ToContainTextAsync("Finished: 5 rows: 2 created, 0 updated, 0 unchanged, 3 rejected.");
+        Assert.Equal(["4", "5", "6"], await page.Locator("tbody tr td:nth-child(1)").AllInnerTextsAsync());
+        var store = console.Server.Services.GetRequiredService<IProvisioningStore>();
+        var audited = await store.Audit.ListAsync(new AuditQuery(Eid: eid, Entity: AuditChange.User), 10, default);
+        var imported = audited.Where(e => e.Operation == "web:importUsers").ToArray();
+        Assert.NotEmpty(imported);
+        Assert.All(imported, e => Assert.Equal("web:0000:admin", e.Login));
+        await ConsoleBrowser.CheckPageAsync(page, "users-import-finished");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Core.Audit;
 using Provisioning.Core.Storage;
 using Provisioning.Server.Tests.Infrastructure;
 
@@ -18,6 +19,21 @@ public sealed partial class ConsoleHttpTests(SharedServer shared) : IClassFixtur
         using var answer = await client.PostAsync(Url("/environments"), form);
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.Null(await shared.Server.Services.GetRequiredService<IProvisioningStore>().Tenants.FindByEidAsync(eid, default));
+    }
+
+    [Fact]
+    public async Task Post_EnvironmentCreated_IsAuditedAsWebActor()
+    {
+        using var client = await SignedInClientAsync();
+        var eid = shared.RandomEid();
+        var (antiforgery, _) = await FormTokenAsync(client, "/environments");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__form"] = antiforgery, ["Eid"] = eid, ["ShortName"] = "web-" + eid });
+        using var answer = await client.PostAsync(Url("/environments"), form);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var entries = await shared.Server.Services.GetRequiredService<IProvisioningStore>().Audit.ListAsync(new AuditQuery(Eid: eid), 10, default);
+        var created = Assert.Single(entries, e => e.Operation == "web:createEnvironment");
+        Assert.Equal("web:0000:" + TestServer.AdminLogin, created.Login);
     }
 
     [Fact]

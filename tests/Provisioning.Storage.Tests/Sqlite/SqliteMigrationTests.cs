@@ -14,13 +14,16 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task Migrate_FileOfTheOldRunnerAtSchema7_ListsItsVersionsAndAddsTheLaterOnes()
     {
         await MigrateAsync();
-        Execute(SqliteFolder.UndoCompactAudit + "DROP TABLE scim_tokens; DROP INDEX users_external_id; ALTER TABLE extensions DROP COLUMN phone_type; DROP TABLE schema_migrations; PRAGMA user_version = 7;");
+        Execute(SqliteFolder.UndoCompactAudit + "DROP TABLE scim_tokens; DROP INDEX users_external_id; ALTER TABLE extensions DROP COLUMN phone_type; "
+            + "DROP TRIGGER extensions_address_search_insert; DROP TRIGGER extensions_address_search_delete; DROP TRIGGER extensions_address_search_update; "
+            + "DROP TABLE extensions_address_search; DROP INDEX extensions_mode; DROP TABLE schema_migrations; PRAGMA user_version = 7;");
 
         var (version, latest) = await MigrateAsync();
 
         Assert.Equal(latest, version);
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'scim_tokens'"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_table_info('extensions') WHERE name = 'phone_type'"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'extensions_address_search'"));
         Assert.Equal(Enumerable.Range(1, 8).Select(v => (long)v), Versions().Where(v => v <= 8));
         Assert.Equal((long)latest, Scalar("PRAGMA user_version"));
     }

@@ -15,16 +15,18 @@
       return;
     }
     const status = await answer.json();
+    // A finished job is shown by the page itself (counts, rejected lines, any error, all of one moment): reload it
+    // rather than write "Finished" into a page that does not list the rejected lines yet.
+    if (status.finished) {
+      window.location.reload();
+      return;
+    }
     if (bar && status.total > 0) {
       bar.max = status.total;
       bar.value = status.read;
     }
     if (text) {
       text.textContent = status.text;
-    }
-    if (status.finished) {
-      window.location.reload();
-      return;
     }
     window.setTimeout(poll, 500);
   }

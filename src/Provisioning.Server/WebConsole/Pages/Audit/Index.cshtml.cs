@@ -61,6 +61,7 @@ public sealed class IndexModel(IProvisioningStore store) : ConsolePage
             Until = Utc(To),
             BeforeId = Before,
             NewestFirst = true,
+            CutValuesAt = ShownCharacters,
         };
         var page = await store.Audit.ListAsync(query, PageSize + 1, HttpContext.RequestAborted);
         Entries = page.Take(PageSize).ToArray();
@@ -89,11 +90,11 @@ public sealed class IndexModel(IProvisioningStore store) : ConsolePage
     }
 
     /// <summary>
-    /// A value as the table shows it: an import's entry lists every key of its batch, so long values are cut, saying how
-    /// much was left out (`provisioning audit export` writes them whole).
+    /// A value as the table shows it: an import's entry lists every key of its batch, so values are read cut to
+    /// <see cref="ShownCharacters"/> and one more, and a cut one says so (`provisioning audit export` writes them whole).
     /// </summary>
     public static string? Shorten(string? json) =>
-        json is { Length: > ShownCharacters } ? string.Create(CultureInfo.InvariantCulture, $"{json[..ShownCharacters]}… ({json.Length - ShownCharacters} more characters)") : json;
+        json is { Length: > ShownCharacters } ? json[..ShownCharacters] + "… (cut; provisioning audit export writes it whole)" : json;
 
     public const int ShownCharacters = 400;
 

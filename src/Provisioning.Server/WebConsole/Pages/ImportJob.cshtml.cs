@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Provisioning.Core.Import;
 using Provisioning.Core.Results;
 
-namespace Provisioning.Server.WebConsole.Pages.Extensions;
+namespace Provisioning.Server.WebConsole.Pages;
 
 /// <summary>A running or finished import: a progress bar through the file, the counts so far, and the rejected lines with Core's reasons.</summary>
 public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
@@ -13,19 +13,25 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
 
     public ImportJob? Job { get; private set; }
 
-    public ImportSummary Summary { get; private set; } = ImportSummary.Empty;
+    /// <summary>The job as it was at one moment: everything the page shows comes from this one snapshot.</summary>
+    public ImportJobState State { get; private set; } = new(ImportSummary.Empty, 0, [], false, null);
 
-    public long Read { get; private set; }
+    public ImportSummary Summary => State.Summary;
 
-    public IReadOnlyList<RowReport> Rejected { get; private set; } = [];
+    public long Read => State.Read;
 
-    public bool Finished => Job!.Finished;
+    public IReadOnlyList<RowReport> Rejected => State.Rejected;
 
-    public string? Error => Job!.Error;
+    public bool Finished => State.Finished;
+
+    public string? Error => State.Error;
 
     public string FileName => Job!.FileName;
 
     public long Length => Job!.Length;
+
+    /// <summary>The page of what was imported: extensions or users.</summary>
+    public string Kind => Job!.Kind;
 
     public IActionResult OnGet()
     {
@@ -47,16 +53,24 @@ public sealed class ImportJobModel(ImportJobs jobs) : ConsolePage
     }
 
     public string Text => string.Create(CultureInfo.InvariantCulture,
-        $"{(Finished ? "Finished" : "Importing")}: {Summary.Rows} rows: {Summary.Created} created, {Summary.Updated} updated, {Summary.Unchanged} unchanged, {Summary.Rejected} rejected.");
+        $"{Stage}: {Summary.Rows} rows: {Summary.Created} created, {Summary.Updated} updated, {Summary.Unchanged} unchanged, {Summary.Rejected} rejected.");
+
+    /// <summary>An import the server's stop cut short says so: its counts alone look like a file that had fewer rows.</summary>
+    private string Stage => State switch
+    {
+        { Interrupted: true } => "Interrupted (the server was stopping; import the file again to complete it)",
+        { Finished: true } => "Finished",
+        _ => "Importing",
+    };
 
     private bool Load()
     {
-        Job = jobs.Find(Id, Caller("importExtensions"));
+        Job = jobs.Find(Id, Caller("import"));
         if (Job is null)
         {
             return false;
         }
-        (Summary, Read, Rejected) = Job.Snapshot();
+        State = Job.Snapshot();
         return true;
     }
 }
