@@ -27,8 +27,8 @@ internal sealed class SqliteDatabase : ISqlDatabase, IAsyncDisposable
     public const int CachePages = -65536;
 
     /// <summary>
-    /// The writer's page cache while a bulk import batch runs: 16 MiB. An import walks every page it writes once, so a
-    /// larger cache only fills with pages it will not read again (48 MB more at a million rows, for no speed).
+    /// The writer's page cache while a bulk import batch runs: 16 MiB. An import mostly appends, so a larger cache fills
+    /// with pages it rarely reads again (up to 48 MB more); the million-row import took the same CPU time with 16 MiB.
     /// </summary>
     public const int ImportCachePages = -16384;
 

@@ -12,7 +12,10 @@ internal static class AuditRows
     private const string Values = "@at, @eid, @login, @token, @op, @entity, @key, @before, @after";
 
     /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
-    public const string Columns = "id, at, eid, login, token_id, operation, entity, object_key, before_json, after_json, position, hash";
+    public const string Columns = ColumnsBeforeValues + "before_json, after_json" + ColumnsAfterValues;
+
+    private const string ColumnsBeforeValues = "id, at, eid, login, token_id, operation, entity, object_key, ";
+    private const string ColumnsAfterValues = ", position, hash";
 
     /// <summary>
     /// <see cref="Columns"/> with the values cut to <paramref name="cut"/> characters and one more (to tell a cut one)
@@ -21,7 +24,7 @@ internal static class AuditRows
     private static string ColumnsCutAt(int cut)
     {
         var length = (cut + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"id, at, eid, login, token_id, operation, entity, object_key, substr(before_json, 1, {length}), substr(after_json, 1, {length}), position, hash";
+        return $"{ColumnsBeforeValues}substr(before_json, 1, {length}), substr(after_json, 1, {length}){ColumnsAfterValues}";
     }
 
     public static ValueTask AppendAsync(SqlSession c, AuditActor actor, AuditChange change) => c.AppendAuditAsync(actor, change, AuditJson.Of(change));

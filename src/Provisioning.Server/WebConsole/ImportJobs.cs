@@ -18,7 +18,10 @@ public sealed class ImportJobs(ExtensionImporter extensions, UserImporter users,
     /// <summary>The rejected lines a job keeps to show; the count is kept whatever their number.</summary>
     public const int KeptRejections = 1000;
 
-    /// <summary>Users go through <see cref="UserService"/> a row at a time; their progress is reported this often.</summary>
+    /// <summary>
+    /// How often a users import reports its progress, in rows: a user carries more rules than an extension, so its rows
+    /// are written in smaller steps (new ones <see cref="UserService.BulkBatch"/> to a transaction, changed ones one each).
+    /// </summary>
     public const int UserProgressRows = 100;
     private static readonly TimeSpan Kept = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ImportJob> _jobs = new(StringComparer.Ordinal);

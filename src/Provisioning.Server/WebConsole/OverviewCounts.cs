@@ -27,5 +27,4 @@ public sealed class OverviewCounts(TimeProvider time)
         }
         return counted;
     }
-
 }
